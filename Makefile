@@ -1,0 +1,30 @@
+# Two commands on a fresh machine:
+#   make demo   create the environment and check the project's example articles
+#   make test   create the environment and run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= $(CURDIR)/out/demo.db
+
+.PHONY: demo test install bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	mkdir -p out && rm -f $(DEMO_DB)
+	$(BIN)/newsift --db $(DEMO_DB) index examples/*.json
+	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json
+	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json --format html -o out/valley-wire-bridge-closure.html
+	@echo "HTML report: out/valley-wire-bridge-closure.html"
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) out *.egg-info

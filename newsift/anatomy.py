@@ -1,0 +1,85 @@
+"""The article's anatomy: what share of its characters is what.
+
+Furniture (title, repeated title, boilerplate) is counted first; ``body`` is
+every other character. Stages add further parts through
+``Report.anatomy_parts`` (``quoted``, ``copied_narrative`` …); those are
+shares of the whole text too, counted over the body only.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .model import Report, Span
+
+__all__ = ["anatomy", "covered", "union_length"]
+
+FURNITURE = ("title", "repeated_title", "boilerplate")
+
+
+def union_length(intervals: Iterable[tuple[int, int]]) -> int:
+    total, cur_start, cur_end = 0, None, None
+    for start, end in sorted(intervals):
+        if cur_end is None or start > cur_end:
+            if cur_end is not None:
+                total += cur_end - cur_start
+            cur_start, cur_end = start, end
+        else:
+            cur_end = max(cur_end, end)
+    if cur_end is not None:
+        total += cur_end - cur_start
+    return total
+
+
+def covered(spans: Iterable[Span]) -> list[tuple[int, int]]:
+    """Merge spans into sorted, disjoint intervals."""
+    merged: list[list[int]] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and s.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], s.end)
+        else:
+            merged.append([s.start, s.end])
+    return [(a, b) for a, b in merged]
+
+
+def _subtract(intervals: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in intervals:
+        cur = start
+        for h_start, h_end in holes:
+            if h_end <= cur or h_start >= end:
+                continue
+            if h_start > cur:
+                out.append((cur, h_start))
+            cur = max(cur, h_end)
+        if cur < end:
+            out.append((cur, end))
+    return out
+
+
+def anatomy(report: Report) -> dict[str, Any]:
+    """Shares of characters (whitespace excluded) in each part of the article."""
+    text = report.article.text
+    visible = sum(1 for ch in text if not ch.isspace())
+
+    def count(intervals: list[tuple[int, int]]) -> int:
+        return sum(sum(1 for ch in text[a:b] if not ch.isspace()) for a, b in intervals)
+
+    shares: dict[str, float] = {}
+    taken: list[tuple[int, int]] = []
+    for part in FURNITURE:
+        own = _subtract(covered(report.anatomy_parts.get(part, [])), covered(Span(a, b, "") for a, b in taken))
+        shares[part] = count(own)
+        taken = covered([Span(a, b, "") for a, b in taken + own])
+    body = _subtract([(0, len(text))], taken)
+    shares["body"] = count(body)
+    for part, spans in report.anatomy_parts.items():
+        if part in FURNITURE:
+            continue
+        shares[part] = count(_subtract(covered(spans), taken))
+    denom = visible or 1
+    return {
+        "characters": visible,
+        "unit": "non-whitespace characters",
+        "shares": {k: round(v / denom, 4) for k, v in shares.items()},
+    }

@@ -1,0 +1,1 @@
+"""Benchmarks: quality on public data and speed, run by ``newsift bench …``."""

@@ -1,0 +1,70 @@
+"""``newsift index`` and ``newsift corpus …``: the store of articles."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import Errors, InputError
+from ..indexing import IndexResult, index_articles
+from ..model import Article
+from ..readers import ReadProblem, read_inputs
+from ..store import Store
+from ._app import cli, options_from
+from .progress import progress_over
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
+@click.pass_context
+def index(ctx: click.Context, paths: tuple[str, ...], max_bytes: int | None) -> None:
+    """Add articles (.txt, .html, .json, .jsonl, .csv) to the store; already stored ones are skipped."""
+    options = options_from(ctx, max_bytes=max_bytes)
+    result = IndexResult()
+
+    def articles() -> "list[Article]":
+        for item in read_inputs(list(paths), options.max_bytes):
+            if isinstance(item, ReadProblem):
+                result.problems.append(item.message)
+                click.echo(f"newsift: {item.message}", err=True)
+                continue
+            yield item
+
+    with Store(options.db) as store:
+        for _, added in progress_over(index_articles(store, articles()), "indexing"):
+            if added:
+                result.added += 1
+            else:
+                result.already += 1
+        total = store.count()
+    click.echo(f"added {result.added}, already stored {result.already}, unreadable {len(result.problems)}; "
+               f"{total} articles in {options.db}")
+    if not result.added and not result.already:
+        raise InputError(Errors.E021)
+
+
+@cli.group()
+def corpus() -> None:
+    """Inspect the store of articles."""
+
+
+@corpus.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def corpus_stats(ctx: click.Context, as_json: bool) -> None:
+    """Summarise the store: articles, domains, date range, size."""
+    options = options_from(ctx)
+    with Store(options.db, create=False) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(json.dumps(stats))
+        return
+    click.echo(f"store        {options.db}")
+    click.echo(f"articles     {stats['articles']}")
+    click.echo(f"domains      {stats['domains']}")
+    click.echo(f"published    {stats['first_published'] or '?'} … {stats['last_published'] or '?'}")
+    click.echo(f"size         {stats['bytes'] / 1e6:.1f} MB")
+    for row in stats["top_domains"]:
+        click.echo(f"  {row['domain']:<30} {row['articles']}")

@@ -1,0 +1,61 @@
+"""Every error newsift raises, with a stable code users can search for.
+
+Code raises ``InputError(Errors.E002.format(path=...))``; the CLI prints the
+message on one line and exits with the error's ``exit_code``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Errors", "NewsiftError", "InputError", "AnalysisError", "ResourceUnavailable"]
+
+
+class NewsiftError(Exception):
+    """Base class: a failure with a one-line message meant for the user."""
+
+    exit_code = 1
+
+
+class InputError(NewsiftError):
+    """Bad usage or unreadable input (exit code 2)."""
+
+    exit_code = 2
+
+
+class AnalysisError(NewsiftError):
+    """Input was read but analysis could not complete (exit code 1)."""
+
+    exit_code = 1
+
+
+class ResourceUnavailable(NewsiftError):
+    """A stage's resource (model, store, table) is missing; the stage is skipped."""
+
+    exit_code = 1
+
+
+class Errors:
+    E001 = "[E001] {path}: no such file"
+    E002 = "[E002] {path}: input is empty"
+    E003 = "[E003] {path}: input holds only whitespace"
+    E004 = "[E004] {path}: looks like binary data ({why}), not text"
+    E005 = "[E005] {path}: {size} is above the {limit} limit (set --max-bytes or max_bytes to raise it)"
+    E006 = "[E006] {path}: no article text found in the HTML"
+    E007 = "[E007] {path}: the JSON object has no non-empty 'text' field"
+    E008 = "[E008] {path}: line {line}: invalid JSON ({why})"
+    E009 = "[E009] {path}: invalid JSON ({why})"
+    E010 = "[E010] {path}: expected a JSON object, got {kind}"
+    E011 = "[E011] {path}: the CSV has no 'text' column (columns: {columns})"
+    E012 = "[E012] {path}: unsupported input type '{suffix}' (use .txt, .html, .json, .jsonl or .csv)"
+    E013 = "[E013] {path}: cannot read ({why})"
+    E014 = "[E014] {path}: line {line}: {why}"
+    E015 = "[E015] unknown stage '{name}' (known: {known})"
+    E016 = "[E016] stage '{stage}' requires layer '{layer}', which no earlier stage assigns"
+    E017 = "[E017] span [{start}, {end}) does not fit a text of {length} characters"
+    E018 = "[E018] {path}: the 'published' field is not an ISO date: {value!r}"
+    E019 = "[E019] settings file {path}: {why}"
+    E020 = "[E020] unknown setting '{name}'"
+    E021 = "[E021] nothing could be analysed: every input was unreadable"
+    E022 = "[E022] the store at {path} cannot be opened ({why})"
+    E023 = "[E023] resource '{name}' is not available: {why}"
+    E024 = "[E024] {path}: not valid UTF-8; decoded as {encoding}"
+    E025 = "[E025] data folder {path} not found; pass --data or set the path"

@@ -1,0 +1,167 @@
+"""Stages, the resources they share, and the pipeline that runs them.
+
+A stage declares the layers it ``requires`` (must have run), ``uses``
+(read when present) and ``assigns``, and the ``resources`` it needs. The
+pipeline checks requirements when it is built. Resources load once, lazily,
+on the ``Resources`` object that owns them; a stage whose resource is
+unavailable is skipped and the report says why — it never fails the whole
+analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from typing import Any, Callable, ClassVar
+
+from .errors import Errors, InputError, ResourceUnavailable
+from .model import Report, StageRecord
+from .settings import Options
+
+__all__ = ["Stage", "Resources", "Pipeline", "register_stage", "register_resource", "STAGES", "RESOURCE_LOADERS"]
+
+log = logging.getLogger("newsift")
+
+STAGES: dict[str, type["Stage"]] = {}
+RESOURCE_LOADERS: dict[str, Callable[["Resources"], Any]] = {}
+
+
+def register_stage(cls: type["Stage"]) -> type["Stage"]:
+    STAGES[cls.name] = cls
+    return cls
+
+
+def register_resource(name: str) -> Callable[[Callable[["Resources"], Any]], Callable[["Resources"], Any]]:
+    """Register a loader: ``loader(resources) -> object``; raise ResourceUnavailable if missing."""
+
+    def wrap(loader: Callable[["Resources"], Any]) -> Callable[["Resources"], Any]:
+        RESOURCE_LOADERS[name] = loader
+        return loader
+
+    return wrap
+
+
+class Resources:
+    """Lazily loaded, shared resources (language model, store, classifiers)."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self._loaded: dict[str, Any] = {}
+        self._missing: dict[str, str] = {}
+
+    def get(self, name: str) -> Any:
+        if name in self._loaded:
+            return self._loaded[name]
+        if name in self._missing:
+            raise ResourceUnavailable(self._missing[name])
+        loader = RESOURCE_LOADERS.get(name)
+        if loader is None:
+            why = Errors.E023.format(name=name, why="no loader is registered")
+            self._missing[name] = why
+            raise ResourceUnavailable(why)
+        try:
+            value = loader(self)
+        except ResourceUnavailable as exc:
+            self._missing[name] = str(exc)
+            raise
+        self._loaded[name] = value
+        return value
+
+    def available(self, name: str) -> bool:
+        try:
+            self.get(name)
+        except ResourceUnavailable:
+            return False
+        return True
+
+    def put(self, name: str, value: Any) -> None:
+        """Provide a resource directly (tests, or a caller that already holds it)."""
+        self._loaded[name] = value
+        self._missing.pop(name, None)
+
+    def reset(self) -> None:
+        """Drop every loaded resource (closing those that can be closed)."""
+        for value in self._loaded.values():
+            close = getattr(value, "close", None)
+            if callable(close):
+                close()
+        self._loaded.clear()
+        self._missing.clear()
+
+
+class Stage:
+    """One step of the analysis; subclasses set the class attributes and ``run``."""
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()  # layers that must have been assigned
+    uses: ClassVar[tuple[str, ...]] = ()  # layers read when present
+    assigns: ClassVar[tuple[str, ...]] = ()  # layers or sections this stage adds
+    resources: ClassVar[tuple[str, ...]] = ()  # resource names needed
+
+    def run(self, report: Report, resources: Resources) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def render_text(self, report: Report) -> list[Any]:
+        """Renderables (rich) or strings for the text report; empty by default."""
+        return []
+
+
+class Pipeline:
+    """An ordered list of stages, checked when built."""
+
+    def __init__(self, names: list[str] | None = None, resources: Resources | None = None) -> None:
+        from . import stages as _stages  # registers the built-in stages
+
+        names = list(names) if names is not None else list(_stages.DEFAULT_ORDER)
+        self.resources = resources or Resources()
+        self.stages: list[Stage] = []
+        assigned: set[str] = set()
+        for name in names:
+            cls = STAGES.get(name)
+            if cls is None:
+                raise InputError(Errors.E015.format(name=name, known=", ".join(STAGES)))
+            for layer in cls.requires:
+                if layer not in assigned:
+                    raise InputError(Errors.E016.format(stage=name, layer=layer))
+            assigned.update(cls.assigns)
+            self.stages.append(cls())
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def stage(self, name: str) -> Stage | None:
+        return next((s for s in self.stages if s.name == name), None)
+
+    def __call__(self, report: Report) -> Report:
+        for stage in self.stages:
+            self._run_stage(stage, report)
+        return report
+
+    def _run_stage(self, stage: Stage, report: Report) -> None:
+        started = time.perf_counter()
+        missing = [layer for layer in stage.requires if not _assigned(report, layer)]
+        if missing:
+            reason = f"needs {', '.join(missing)}, which an earlier stage did not produce"
+            report.stages.append(StageRecord(stage.name, "skipped", reason))
+            return
+        try:
+            for name in stage.resources:
+                self.resources.get(name)
+            stage.run(report, self.resources)
+        except ResourceUnavailable as exc:
+            report.stages.append(StageRecord(stage.name, "skipped", str(exc), time.perf_counter() - started))
+            return
+        except Exception as exc:  # a bug in one stage must not lose the others' findings
+            if os.environ.get("NEWSIFT_DEBUG"):
+                raise
+            log.exception("stage %s failed", stage.name)
+            reason = f"{type(exc).__name__}: {exc}"
+            report.stages.append(StageRecord(stage.name, "failed", reason, time.perf_counter() - started))
+            return
+        report.stages.append(StageRecord(stage.name, "ran", None, time.perf_counter() - started))
+
+
+def _assigned(report: Report, layer: str) -> bool:
+    return layer in report.layers or layer in report.sections or layer in report.scratch
