@@ -59,3 +59,7 @@ class Errors:
     E023 = "[E023] resource '{name}' is not available: {why}"
     E024 = "[E024] {path}: not valid UTF-8; decoded as {encoding}"
     E025 = "[E025] data folder {path} not found; pass --data or set the path"
+    # claims (E250–E299)
+    E250 = "[E250] {path}: not a CheckThat! TSV: no 'Text' column (columns: {columns})"
+    E251 = "[E251] {path}: record {row}: only {fields} fields"
+    E252 = "[E252] {path}: record {row}: class_label must be Yes or No, got {value!r}"

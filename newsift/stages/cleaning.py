@@ -24,8 +24,12 @@ __all__ = ["CleaningStage", "lines_of", "boilerplate_kind", "is_headline_shaped"
 # mentions "Facebook" is never furniture.
 MAX_RULE_LINE = 260
 _RULES: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, re.compile(pattern, 0 if kind == "byline" else re.IGNORECASE))
     for kind, pattern in [
+        ("share_follow", r"^\s*(share|tweet|email|print|pin)( this| it)?( (article|story|post|page))?( (on|via) \w+)?\s*[:!]?\s*$"),
+        ("share_follow", r"^\s*share (this|on) (article|story|facebook|twitter|x)\b"),
+        ("share_follow", r"^\s*(click|tap) (here )?to (share|tweet|email|print)\b"),
+        ("byline", r"^\s*[Bb]y\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s*([,|•·—-].{0,60})?$"),
         ("social_call_to_action", r"\b(like|liked|follow|join)\b.{0,40}\b(us|our)\b.{0,30}\b(facebook|twitter|instagram|telegram|youtube|tiktok|gab|parler|truth social|page|channel)\b"),
         ("social_call_to_action", r"\b(follow|find|join) us (on|at)\b"),
         ("social_call_to_action", r"^\s*(please\s+)?(like|share) (this|our) (post|page|article|story)"),
@@ -37,9 +41,6 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ("comment_prompt", r"^\s*(\d+\s+)?comments?\s*:?\s*$"),
         ("comment_prompt", r"\b(let us know|tell us|sound off)\b.{0,40}\b(comments?|below)\b"),
         ("comment_prompt", r"^\s*what do you think\?"),
-        ("share_follow", r"^\s*(share|tweet|email|print|pin)( (this|it|on facebook|on twitter|article|story))?\s*[:!]?\s*$"),
-        ("share_follow", r"^\s*share (this|on) (article|story|facebook|twitter|x)\b"),
-        ("share_follow", r"^\s*(click|tap) (here )?to (share|tweet|email|print)\b"),
         ("read_more", r"^\s*(read|see) (more|also|the rest|the full (story|article|report))\b"),
         ("read_more", r"^\s*continue reading\b"),
         ("read_more", r"\bread the rest (of|at|here)\b"),
