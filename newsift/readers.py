@@ -24,6 +24,8 @@ from .model import Article
 
 __all__ = ["ReadProblem", "read_inputs", "read_path", "read_bytes", "article_from_dict", "decode", "SUFFIXES"]
 
+MIN_HTML_WORDS = 8
+
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv")
 
 
@@ -155,7 +157,7 @@ def _html(data: bytes, label: str) -> Iterator[Item]:
         raise InputError(Errors.E006.format(path=label))
     meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = meta.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_HTML_WORDS:  # a menu or a cookie banner is not an article
         raise InputError(Errors.E006.format(path=label))
     url = meta.get("url") or None
     published = None

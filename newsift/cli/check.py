@@ -68,6 +68,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
             out.close()
         analyzer.close()
     if not reports:
+        if problems:  # each unreadable input already has its line on standard error
+            sys.exit(2)
         raise InputError(Errors.E021)
     if problems and strict:
         sys.exit(2)
