@@ -28,19 +28,26 @@ FORMATS = ("text", "json", "jsonl", "html")
 @click.option("--stages", default=None, help="Comma-separated stages to run (default: all).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
 @click.option("--strict", is_flag=True, help="Exit 2 if any input or record was unreadable.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Analyse on this many Dask worker processes (output is jsonl, in input order).")
+@click.option("--scheduler", default="processes", show_default=True,
+              help="Dask scheduler with --workers: processes, threads, or a dask.distributed address.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None, url: str | None,
           title: str | None, published: str | None, stages: str | None, max_bytes: int | None,
-          strict: bool) -> None:
+          strict: bool, workers: int, scheduler: str) -> None:
     """Analyse articles (.txt, .html, .json, .jsonl, .csv, or - for standard input)."""
     from ..render import render_report
 
     options = options_from(ctx, max_bytes=max_bytes,
                            stages=[s.strip() for s in stages.split(",") if s.strip()] if stages else None)
-    analyzer = Analyzer(options)
     meta = {k: v for k, v in {"url": url, "title": title, "published": published}.items() if v}
     if meta and len(paths) > 1:
         raise InputError("[E030] --url, --title and --published apply to one input only")
+    if workers > 1:
+        _check_parallel(list(paths), options, workers, scheduler, output, strict)
+        return
+    analyzer = Analyzer(options)
     problems = 0
     reports = []
     items = read_inputs(list(paths), options.max_bytes)
@@ -70,6 +77,37 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     if not reports:
         if problems:  # each unreadable input already has its line on standard error
             sys.exit(2)
+        raise InputError(Errors.E021)
+    if problems and strict:
+        sys.exit(2)
+
+
+def _check_parallel(paths: list[str], options, workers: int, scheduler: str, output: str | None,
+                    strict: bool) -> None:
+    """Corpus-scale check on Dask: jsonl out, unreadable records reported as they are met."""
+    from ..batch import analyze_corpus
+
+    problems = 0
+
+    def articles():
+        nonlocal problems
+        for item in read_inputs(paths, options.max_bytes):
+            if isinstance(item, ReadProblem):
+                problems += 1
+                click.echo(f"newsift: {item.message}", err=True)
+            else:
+                yield item
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    count = 0
+    try:
+        for report in progress_over(analyze_corpus(articles(), options, workers, scheduler=scheduler), "checking"):
+            out.write(json.dumps(report, ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if output:
+            out.close()
+    if not count:
         raise InputError(Errors.E021)
     if problems and strict:
         sys.exit(2)
