@@ -25,7 +25,7 @@ SEED = ROOT.parent / "shared" / "seed" / "putin-comey.txt"
 
 
 def default_inputs() -> list[str]:
-    paths = sorted(str(p) for p in (ROOT / "examples").glob("*.txt"))
+    paths = sorted(str(p) for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".html"))
     if SEED.exists():
         paths.insert(0, str(SEED))
     return paths
