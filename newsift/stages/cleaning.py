@@ -215,5 +215,6 @@ class CleaningStage(Stage):
         for s in report.spans("cleaning"):
             kind = s.attrs.get("kind", s.label)
             snippet = report.text[s.start : s.end]
-            out.append(f"[{s.start}:{s.end}] {kind}: {snippet[:90]}")
+            snippet = snippet if len(snippet) <= 70 else snippet[:69] + "…"
+            out.append(f"[{s.start}:{s.end}] {kind}: {snippet}")
         return out
