@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from .analysis import Analyzer
-from .errors import InputError
+from .errors import Errors, InputError
 from .model import Article
 from .settings import Options
 
@@ -44,7 +44,7 @@ def analyze_corpus(articles: Iterable[Article], options: Options, workers: int =
         try:
             from distributed import Client
         except ImportError:
-            raise InputError("[E041] a scheduler address needs dask.distributed: pip install 'dask[distributed]'") from None
+            raise InputError(Errors.E041) from None
         client = Client(scheduler)
     chunks = _chunks(articles, chunk_size)
     try:

@@ -59,7 +59,26 @@ class Errors:
     E023 = "[E023] resource '{name}' is not available: {why}"
     E024 = "[E024] {path}: not valid UTF-8; decoded as {encoding}"
     E025 = "[E025] data folder {path} not found; pass --data or set the path"
+    E030 = "[E030] --url, --title and --published apply to one input only"
+    E031 = "[E031] no store at {path} (run `newsift index` to create one)"
+    E040 = "[E040] the web service needs the server extra: pip install 'newsift[server]'"
+    E041 = "[E041] a scheduler address needs dask.distributed: pip install 'dask[distributed]'"
     # claims (E250–E299)
     E250 = "[E250] {path}: not a CheckThat! TSV: no 'Text' column (columns: {columns})"
     E251 = "[E251] {path}: record {row}: only {fields} fields"
     E252 = "[E252] {path}: record {row}: class_label must be Yes or No, got {value!r}"
+    # attribution (E100–E149)
+    E100 = "[E100] {path}: not a PolNeAR-format folder (expected text/ and attributions/ inside)"
+    E101 = "[E101] {path}: no text has an attributions/*.ann file"
+    E102 = "[E102] --limit must be a positive number, got {value}"
+    # sources (E200–E249)
+    E200 = "[E200] no outlet ratings in the store at {path}: run `newsift sources update`"
+    E201 = "[E201] cannot fetch {where}: {why}"
+    E202 = "[E202] {where}: cannot read the {name} rating set ({why})"
+    E203 = "[E203] unknown rating set '{name}' (known: {known})"
+    E204 = "[E204] '{value}' is not a domain or URL"
+    E205 = "[E205] --from {value}: no such folder, and not an http(s) URL"
+    # provenance (E150–E199)
+    E150 = "[E150] the store at {db} holds no other article to compare with (run `newsift index` first)"
+    E151 = "[E151] --sizes must be comma-separated positive integers, got {value!r}"
+    E152 = "[E152] no benchmark articles under {path} (need buzzfeed-webis-2016 or PolNeAR texts)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .analysis import Analyzer
-from .errors import InputError, NewsiftError
+from .errors import Errors, InputError, NewsiftError
 from .readers import article_from_dict
 from .settings import Options
 
@@ -21,7 +21,7 @@ def create_app(options: Options | None = None) -> Any:
         from fastapi import Body, FastAPI, HTTPException
         from fastapi.responses import HTMLResponse
     except ImportError:  # pragma: no cover - depends on the extra
-        raise InputError("[E040] the web service needs the server extra: pip install 'newsift[server]'") from None
+        raise InputError(Errors.E040) from None
     from . import __version__
     from .render.html import render_html
     from .schema import report_schema

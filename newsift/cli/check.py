@@ -43,7 +43,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
                            stages=[s.strip() for s in stages.split(",") if s.strip()] if stages else None)
     meta = {k: v for k, v in {"url": url, "title": title, "published": published}.items() if v}
     if meta and len(paths) > 1:
-        raise InputError("[E030] --url, --title and --published apply to one input only")
+        raise InputError(Errors.E030)
     if workers > 1:
         _check_parallel(list(paths), options, workers, scheduler, output, strict)
         return

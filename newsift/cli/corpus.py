@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -56,6 +57,8 @@ def corpus() -> None:
 def corpus_stats(ctx: click.Context, as_json: bool) -> None:
     """Summarise the store: articles, domains, date range, size."""
     options = options_from(ctx)
+    if not Path(options.db).exists():
+        raise InputError(Errors.E031.format(path=options.db))
     with Store(options.db, create=False) as store:
         stats = store.stats()
     if as_json:

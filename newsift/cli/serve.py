@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import InputError
+from ..errors import Errors, InputError
 from ._app import cli, options_from
 
 
@@ -17,7 +17,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     try:
         import uvicorn
     except ImportError:
-        raise InputError("[E040] the web service needs the server extra: pip install 'newsift[server]'") from None
+        raise InputError(Errors.E040) from None
     from ..server import create_app
 
     uvicorn.run(create_app(options_from(ctx)), host=host, port=port, log_level="info")
