@@ -23,6 +23,7 @@ __all__ = ["CleaningStage", "lines_of", "boilerplate_kind", "is_headline_shaped"
 # than MAX_RULE_LINE characters are considered, so a long news sentence that
 # mentions "Facebook" is never furniture.
 MAX_RULE_LINE = 260
+MAX_UNANCHORED_LINE = 140
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, 0 if kind == "byline" else re.IGNORECASE))
     for kind, pattern in [
@@ -33,7 +34,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ("social_call_to_action", r"\b(like|liked|follow|join)\b.{0,40}\b(us|our)\b.{0,30}\b(facebook|twitter|instagram|telegram|youtube|tiktok|gab|parler|truth social|page|channel)\b"),
         ("social_call_to_action", r"\b(follow|find|join) us (on|at)\b"),
         ("social_call_to_action", r"^\s*(please\s+)?(like|share) (this|our) (post|page|article|story)"),
-        ("newsletter_signup", r"\b(sign up|subscribe)\b.{0,40}\b(newsletter|mailing list|email|inbox|updates|alerts)\b"),
+        ("newsletter_signup", r"^\s*(please\s+)?(sign up|subscribe)\b"),
+        ("newsletter_signup", r"\b(sign up|subscribe)\b.{0,30}\b(our|the|her|his|my|your|free|daily|weekly|morning)\b.{0,30}\b(newsletters?|mailing list|inbox|e-?mail)\b"),
         ("newsletter_signup", r"\b(get|receive) (the latest|our|daily|breaking).{0,50}\b(inbox|email)\b"),
         ("newsletter_signup", r"^\s*enter your e-?mail"),
         ("comment_prompt", r"^\s*(start|join) the (discussion|conversation)\b"),
@@ -48,10 +50,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ("read_more", r"^\s*(more|related|recommended)( stories| articles| reading| posts| coverage)?\s*:"),
         ("photo_credit", r"^\s*\(?(photo|image|picture|video|graphic|illustration)s?( credit| by| courtesy| source)?\s*[:/]"),
         ("photo_credit", r"^\s*\(?(getty images|reuters/|ap photo|afp( via getty)?|shutterstock)\b"),
-        ("copyright", r"(©|\(c\)\s*\d{4}|\bcopyright\b\s*(©\s*)?\d{4})"),
+        ("copyright", r"(^\s*©|©\s*\d{4}|\(c\)\s*\d{4}|\bcopyright\b\s*(©\s*)?\d{4})"),
         ("copyright", r"\ball rights reserved\b"),
         ("copyright", r"\bmay not be (published|broadcast|rewritten|redistributed)\b"),
-        ("donation_plea", r"\b(donate|donation|chip in|become a (patron|member|supporter))\b"),
+        ("donation_plea", r"^\s*(please\s+)?(donate|chip in|contribute|support us|become a (patron|member|supporter))\b"),
+        ("donation_plea", r"\b(make|consider making) a (one-time |monthly |small )?(donation|contribution) to (us|our|this)\b"),
         ("donation_plea", r"\bsupport (our|independent|this)( \w+)? (journalism|reporting|work|site)\b"),
         ("donation_plea", r"\bpatreon\b"),
     ]
@@ -85,6 +88,8 @@ def boilerplate_kind(line: str) -> tuple[str, str] | None:
     if len(line) > MAX_RULE_LINE:
         return None
     for kind, pattern in _RULES:
+        if len(line) > MAX_UNANCHORED_LINE and not pattern.pattern.startswith("^"):
+            continue  # a cue in mid-line counts only on short lines: long ones are reporting
         match = pattern.search(line)
         if match:
             return kind, match.group(0).strip()
@@ -107,6 +112,14 @@ def is_headline_shaped(line: str) -> bool:
 
 def _norm_title(line: str) -> str:
     return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def _title_similarity(line: str, title: str) -> float:
+    """0–100: edit similarity, or containment when a site name was added ("Title | Site")."""
+    score = fuzz.ratio(line, title)
+    if len(title) >= 15 and len(title) < len(line) <= 1.5 * len(title) + 30:
+        score = max(score, fuzz.partial_ratio(title, line) - 2)
+    return score
 
 
 @register_stage
@@ -140,7 +153,7 @@ class CleaningStage(Stage):
         threshold = 100 * similarity
         spans: list[Span] = []
         for line in lines[:6]:
-            score = fuzz.ratio(_norm_title(line.text), target)
+            score = _title_similarity(_norm_title(line.text), target)
             if score >= threshold:
                 label = "title" if not spans else "repeated_title"
                 attrs: dict[str, Any] = {"similarity": round(score / 100, 3)}

@@ -53,6 +53,11 @@ def test_cue_rules(line, kind):
         "He posted the video on his Facebook page on Monday, where it was shared 2,000 times.",
         "“We will follow the law,” she said.",
         "The company said its shares fell 3 percent after the report.",
+        "The campaign says the average donation amount was $27.",
+        "Give her a break. Melania was born in a poor communist country. She had to make ends meet.",
+        "It's a gun advocate clichÃ© that an armed society is a polite society.",
+        "She merely wanted men to sign up for mobile updates from Bernie Sanders's campaign, which she supported "
+        "for months before the primary.",
         "Readers who donated blood were thanked by the hospital, which said supplies were low again this winter "
         "and that it would keep asking the public to come forward as the cold season went on for weeks.",
     ],
