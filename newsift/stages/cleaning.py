@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from rapidfuzz import fuzz
 
 from ..errors import ResourceUnavailable
-from ..model import Report, Span
+from ..model import Report, Signal, Span
 from ..pipeline import Resources, Stage, register_stage
 
 __all__ = ["CleaningStage", "lines_of", "boilerplate_kind", "is_headline_shaped"]
@@ -140,6 +140,19 @@ class CleaningStage(Stage):
         for s in spans:
             part = s.label if s.label in ("title", "repeated_title") else "boilerplate"
             report.anatomy_parts.setdefault(part, []).append(s)
+        self._signals(report, spans)
+
+    @staticmethod
+    def _signals(report: Report, spans: list[Span]) -> None:
+        repeats = [s for s in spans if s.label == "repeated_title"]
+        furniture = [s for s in spans if s.label == "boilerplate"]
+        if repeats:
+            report.signals.append(Signal("repeated_title", len(repeats),
+                                         "the title is printed again at the top of the text", repeats))
+        if furniture:
+            kinds = sorted({s.attrs["kind"] for s in furniture})
+            report.signals.append(Signal("site_furniture", len(furniture),
+                                         "lines that are site furniture, not news: " + ", ".join(kinds), furniture))
 
     # -- titles --------------------------------------------------------------
     def _titles(self, report: Report, lines: list[Line], similarity: float) -> list[Span]:
