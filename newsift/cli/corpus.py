@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import Errors, InputError
-from ..indexing import IndexResult, index_articles
+from ..indexing import IndexResult, index_articles, index_stats
 from ..model import Article
 from ..readers import ReadProblem, read_inputs
 from ..store import Store
@@ -61,6 +61,7 @@ def corpus_stats(ctx: click.Context, as_json: bool) -> None:
         raise InputError(Errors.E031.format(path=options.db))
     with Store(options.db, create=False) as store:
         stats = store.stats()
+        stats["indexes"] = index_stats(store)
     if as_json:
         click.echo(json.dumps(stats))
         return
@@ -69,5 +70,8 @@ def corpus_stats(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"domains      {stats['domains']}")
     click.echo(f"published    {stats['first_published'] or '?'} … {stats['last_published'] or '?'}")
     click.echo(f"size         {stats['bytes'] / 1e6:.1f} MB")
+    for name, info in stats["indexes"].items():
+        per = f", {info['bytes_per_article']:.0f} bytes/article" if info.get("bytes_per_article") else ""
+        click.echo(f"index        {name}: {info.get('articles', 0)} articles, {info.get('bytes', 0) / 1e6:.2f} MB{per}")
     for row in stats["top_domains"]:
         click.echo(f"  {row['domain']:<30} {row['articles']}")

@@ -16,6 +16,11 @@ __all__ = ["DEFAULT_ORDER"]
 _BUILTIN = [
     ("cleaning", "cleaning"),
     ("language", "language"),
+    ("attribution", "attribution"),
+    ("claims", "claims"),
+    ("provenance", "provenance"),
+    ("sources", "sources"),
+    ("coverage", "coverage"),
 ]
 
 for _module, _ in _BUILTIN:

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from conftest import DATA, need
+from shared_data import DATA, need
 
 from newsift.bench.cleaning import run_cleaning_bench
 

@@ -1,0 +1,211 @@
+"""Putting it together: direct quotes with their cues, reported speech, speakers.
+
+Order of work: find quote-marked stretches on the raw text; give each long
+enough one the cue next to it (", he said" after it, "Putin said:" before
+it, or the cue of the quote it continues); then reported speech on the
+parse, which absorbs short quoted phrases as mixed quotes; finally resolve
+every speaker mention in text order, so pronouns and floating quotes can
+lean on the speaker quoted just before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..model import Span
+from .cues import is_according, is_cue
+from .direct import QuoteMark, editorial_marks, find_quote_marks
+from .parsed import ParsedText
+from .reported import Attribution, mention_tokens, reported_speech, subject_of
+from .speakers import SpeakerResolver
+
+__all__ = ["extract_attributions", "insertions_of", "MIN_DIRECT_WORDS"]
+
+MIN_DIRECT_WORDS = 4  # shorter quoted phrases are partial quotes or scare quotes
+_AFTER_WINDOW = 8  # tokens after a closing mark in which a cue may sit
+_SENT_END = re.compile(r"(?<!\bMrs)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?]\s")  # not after "Mr." or "H."
+_INVERTED = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
+
+
+def extract_attributions(text: str, parsed: ParsedText) -> list[Attribution]:
+    marks = find_quote_marks(text)
+    direct, partial = _direct_quotes(text, parsed, marks)
+    used = {a.cue[0] for a in direct if a.cue}
+    quoted = [(m.start, m.end) for m in marks if m.word_count(text) >= MIN_DIRECT_WORDS]
+    indirect = [a for a in reported_speech(parsed, text, used, quoted) if not _overlaps_any(a, direct)]
+    _mark_mixed(indirect, partial)
+    found = sorted(direct + indirect, key=lambda a: a.start)
+    _resolve(found, parsed)
+    return found
+
+
+def _direct_quotes(text: str, parsed: ParsedText, marks: list[QuoteMark]) -> tuple[list[Attribution], list[QuoteMark]]:
+    direct: list[Attribution] = []
+    partial: list[QuoteMark] = []
+    by_group: dict[int, Attribution] = {}
+    for i, mark in enumerate(marks):
+        if mark.group in by_group:  # a paragraph continuing the quote
+            by_group[mark.group].parts.append((mark.start, mark.end))
+            by_group[mark.group].quoted.append((mark.start, mark.end))
+            continue
+        if mark.word_count(text) < MIN_DIRECT_WORDS:
+            partial.append(mark)
+            continue
+        prev_mark = marks[i - 1] if i else None
+        nxt = marks[i + 1] if i + 1 < len(marks) else None
+        att = _cued_quote(text, parsed, mark, prev_mark, nxt, marks)
+        if att is None and direct and prev_mark is not None and _continues(text, parsed, prev_mark, mark, direct[-1]):
+            direct[-1].parts.append((mark.start, mark.end))  # '“A,” he said. “B.”': one attribution, two parts
+            direct[-1].quoted.append((mark.start, mark.end))
+            by_group[mark.group] = direct[-1]
+            continue
+        if att is None and _opens_paragraph(text, parsed, mark):
+            att = Attribution([(mark.start, mark.end)], "direct", confidence=0.5)  # floating quote
+        if att is None:
+            partial.append(mark)
+            continue
+        att.quoted = [(mark.start, mark.end)]
+        by_group[mark.group] = att
+        direct.append(att)
+    return direct, partial
+
+
+def _cued_quote(text: str, parsed: ParsedText, mark: QuoteMark, prev_mark: QuoteMark | None,
+                nxt: QuoteMark | None, marks: list[QuoteMark]) -> Attribution | None:
+    para_start, para_end = parsed.paragraph_bounds(mark.start)
+    after_end = min(para_end, nxt.outer_start) if nxt and nxt.start < para_end else para_end
+    cue = _cue_after(text, parsed, mark.outer_end, after_end, mark)
+    confidence = 0.9
+    if cue is None:
+        before_start = max(para_start, prev_mark.outer_end) if prev_mark and prev_mark.end > para_start else para_start
+        cue = _cue_before(text, parsed, before_start, mark.outer_start) or _cue_colon_paragraph(text, parsed, mark)
+        confidence = 0.85
+    if cue is None:
+        return None
+    subject = _speaker_of(cue, parsed, marks)
+    mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
+    return Attribution([(mark.start, mark.end)], "direct", cue=_cue_span(parsed, cue), mention=mention,
+                       mention_head=subject, cue_token=cue, confidence=confidence)
+
+
+def _speaker_of(cue: Token, parsed: ParsedText, marks: list[QuoteMark]) -> Token | None:
+    """The cue's subject; after a quote also the inverted one ('“…,” added another Democrat')."""
+    if is_according(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    subject = subject_of(cue)
+    if subject is not None and any(m.outer_start <= parsed.offset_of(subject) < m.outer_end for m in marks):
+        subject = None  # the parser took the quote's own subject: '“My bosses …,” said Mr. Conant'
+    if subject is None:
+        subject = next((c for c in cue.rights if c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return subject
+
+
+def _cue_span(parsed: ParsedText, cue: Token) -> tuple[int, int]:
+    if is_according(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return parsed.span_of([cue, to])
+    return parsed.span_of([cue])
+
+
+def _cue_after(text: str, parsed: ParsedText, start: int, end: int, mark: QuoteMark) -> Token | None:
+    """A cue right after the closing mark: '“…,” Putin said' / '“…,” said Caddell'."""
+    last = text[mark.end - 1] if mark.end > mark.start else ""
+    between = text[start:end]
+    if last == "." and not between.lstrip().startswith(","):
+        return None  # the quote closed its sentence; a cue after it belongs to the next one
+    head = _SENT_END.split(between, 1)[0]
+    for token in parsed.tokens_in(start, start + len(head) + 1)[:_AFTER_WINDOW]:
+        if is_cue(token, parsed.model.lexicon) or _governs(parsed, token, mark):
+            return token
+    return None
+
+
+def _governs(parsed: ParsedText, token: Token, mark: QuoteMark) -> bool:
+    """A verb whose dependent lies inside the quote: '“Out, out!” Trump yelled' makes 'yelled' the cue."""
+    if token.pos_ != "VERB" or subject_of(token) is None and not list(token.rights):
+        return False
+    off = parsed.offset_of(token)
+    return any(mark.start <= off + child.idx < mark.end and child.dep_ in ("ccomp", "parataxis", "dobj")
+               for child in token.children)
+
+
+def _cue_before(text: str, parsed: ParsedText, start: int, end: int) -> Token | None:
+    """A cue just before the opening mark: 'Putin said: “…”', 'he told reporters, “…”'."""
+    frame = text[start:end]
+    tail = frame.rstrip()
+    if not tail or tail[-1] not in ",:—–":
+        return None  # 'said that “…”' is a partial quote inside reported speech, handled there
+    cut = max((m.end() for m in _SENT_END.finditer(frame)), default=0)
+    cues = [t for t in parsed.tokens_in(start + cut, end) if is_cue(t, parsed.model.lexicon)]
+    return cues[-1] if cues else None
+
+
+def _cue_colon_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> Token | None:
+    """A quote paragraph after one ending in a colon: 'Caddell continued:' / '“…”'."""
+    para_start, _ = parsed.paragraph_bounds(mark.start)
+    before = text[:para_start].rstrip()
+    if not before.endswith(":") or text[para_start:mark.outer_start].strip():
+        return None
+    prev_start, _ = parsed.paragraph_bounds(len(before) - 1)
+    cut = max((m.end() for m in _SENT_END.finditer(text, prev_start, len(before))), default=prev_start)
+    tokens = parsed.tokens_in(cut, len(before))
+    cues = [t for t in tokens if is_cue(t, parsed.model.lexicon)] or [t for t in tokens if t.pos_ == "VERB" and subject_of(t) is not None]
+    return cues[-1] if cues else None
+
+
+def _continues(text: str, parsed: ParsedText, prev_mark: QuoteMark, mark: QuoteMark, prev: Attribution) -> bool:
+    """'“A,” said X, a doctor. “B.”': B goes on with A's attribution when only A's cue clause sits between."""
+    if prev.cue is None or prev.quoted[-1][1] != prev_mark.end or not prev_mark.end <= prev.cue[0] < mark.start:
+        return False
+    between = text[prev_mark.outer_end : mark.outer_start]
+    # a quote paragraph right after the cue's paragraph continues it (PolNeAR annotates it so)
+    if "\n" in between.strip() or len(_SENT_END.findall(between + " ")) > 1:
+        return False
+    cues = [t for t in parsed.tokens_in(prev_mark.outer_end, mark.outer_start) if is_cue(t, parsed.model.lexicon)]
+    return len(cues) <= 1
+
+
+def _opens_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> bool:
+    para_start, _ = parsed.paragraph_bounds(mark.start)
+    return not text[para_start : mark.outer_start].strip()
+
+
+def _overlaps_any(att: Attribution, others: list[Attribution]) -> bool:
+    return any(a < d and c < b for a, b in att.parts for o in others for c, d in o.parts)
+
+
+def _mark_mixed(indirect: list[Attribution], partial: list[QuoteMark]) -> None:
+    for att in indirect:
+        end = att.parts[-1][1]
+        inside = [m for m in partial if att.start <= m.start < end]
+        if inside:
+            att.kind, att.quoted = "mixed", [(m.start, m.end) for m in inside]
+            if inside[-1].end > end:  # the clause's last words were quoted: take the mark in
+                att.parts[-1] = (att.parts[-1][0], inside[-1].outer_end)
+
+
+def _resolve(found: list[Attribution], parsed: ParsedText) -> None:
+    resolver = SpeakerResolver(parsed)
+    last: str | None = None
+    last_person: str | None = None  # a floating quote goes on with the last person quoted
+    for att in found:
+        if att.mention_head is None and att.kind == "direct":
+            att.speaker = last_person or last
+            continue
+        tokens = mention_tokens(att.mention_head) if att.mention_head is not None else []
+        att.speaker = resolver.resolve(att.mention_head, tokens, att.start, last)
+        if att.speaker:
+            last = att.speaker
+            if resolver.is_person(att.speaker):
+                last_person = att.speaker
+
+
+def insertions_of(text: str, att: Attribution) -> list[Span]:
+    """Editorial marks inside the quoted stretches of an attribution."""
+    marks: list[Span] = []
+    for start, end in att.quoted or att.parts:
+        marks.extend(editorial_marks(text, start, end))
+    return marks

@@ -1,0 +1,89 @@
+"""The article's spaCy docs seen as one text: tokens by character position.
+
+The language stage parses paragraph by paragraph and keeps ``(offset, Doc)``
+pairs; attribution needs absolute offsets and tokens across paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterator
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .filter import FILTER_PATH, CandidateFilter
+from .lexicon import LEXICON_PATH, CueLexicon
+
+__all__ = ["ParsedText", "AttributionModel"]
+
+
+@dataclass
+class AttributionModel:
+    """What was learned from annotated data: the cue lexicon and the candidate filter.
+
+    Empty by default (hand-written cue lists only); ``load`` reads the
+    packaged files written by ``newsift train quotes``.
+    """
+
+    lexicon: CueLexicon = field(default_factory=lambda: CueLexicon({}))
+    filter: CandidateFilter | None = None
+
+    @classmethod
+    def load(cls, lexicon_path: Path = LEXICON_PATH, filter_path: Path = FILTER_PATH) -> "AttributionModel":
+        return cls(CueLexicon.read(lexicon_path), CandidateFilter.read(filter_path))
+
+
+class ParsedText:
+    """The parse of one article plus the cue model it is read with."""
+
+    def __init__(self, docs: list[tuple[int, Doc]], model: AttributionModel | None = None) -> None:
+        self.model = model or AttributionModel()
+        self.docs = sorted(docs, key=lambda d: d[0])
+        self._starts = [off for off, _ in self.docs]
+        self._offsets = {id(doc): off for off, doc in self.docs}
+
+    def doc_at(self, pos: int) -> tuple[int, Doc] | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return None
+        off, doc = self.docs[i]
+        return (off, doc) if pos <= off + len(doc.text) else None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens lying wholly inside ``[start, end)``, in order."""
+        out: list[Token] = []
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        for off, doc in self.docs[i:]:
+            if off >= end:
+                break
+            out.extend(t for t in doc if start <= off + t.idx and off + t.idx + len(t) <= end)
+        return out
+
+    def tokens(self) -> Iterator[tuple[int, Token]]:
+        for off, doc in self.docs:
+            for token in doc:
+                yield off, token
+
+    def offset_of(self, token: Token) -> int:
+        """Absolute start of a token."""
+        return self._doc_offset(token.doc) + token.idx
+
+    def _doc_offset(self, doc: Doc) -> int:
+        return self._offsets[id(doc)]
+
+    def span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        """Absolute ``[start, end)`` covering tokens of one doc."""
+        off = self._doc_offset(tokens[0].doc)
+        first = min(tokens, key=lambda t: t.i)
+        last = max(tokens, key=lambda t: t.i)
+        return off + first.idx, off + last.idx + len(last)
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        found = self.doc_at(pos)
+        if found is None:
+            return pos, pos
+        off, doc = found
+        return off, off + len(doc.text)

@@ -1,0 +1,244 @@
+"""Reported speech on the dependency parse: a cue verb, its subject, its complement.
+
+"Putin said Russia is ready" -> cue ``said``, source ``Putin``, content the
+``ccomp`` subtree. "…, according to officials" -> cue ``according to``,
+source ``officials``, content the rest of the clause. Participial cues
+("…, saying …", "went on to state …") take the subject of the verb they
+hang from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .cues import HEARER_VERBS, cue_kind, is_according
+from .filter import CandidateFilter
+from .lexicon import CueLexicon
+from .parsed import ParsedText
+
+__all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_TRIM = set(" \t\n,;:—–-")
+_CONTENT_PREPS = frozenset("for about to on against of with".split())
+_INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call decline refuse demand".split())
+
+
+@dataclass
+class Attribution:
+    """One attribution before it becomes spans: content parts, cue, speaker mention."""
+
+    parts: list[tuple[int, int]]
+    kind: str  # direct | indirect | mixed
+    cue: tuple[int, int] | None = None
+    mention: tuple[int, int] | None = None
+    mention_head: Token | None = None
+    cue_token: Token | None = None
+    speaker: str | None = None
+    confidence: float = 0.5
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quote-marked stretches inside
+    features: dict[str, float] = field(default_factory=dict)  # what the candidate filter scores
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it depends on (participles, xcomp, conj)."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head  # "50 percent saying she is prepared"
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def mention_tokens(subject: Token) -> list[Token]:
+    """The subject's phrase without relative clauses (keeps appositions: "X, a doctor")."""
+    drop = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    tokens = [t for t in subject.subtree if t.i not in drop]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return tokens or [subject]
+
+
+def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
+    """What the cue introduces: its clause, else its infinitive, object or prepositional object."""
+    children = list(cue.children)
+    for dep in ("ccomp", "xcomp"):
+        found = [c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp")]
+        if found and (dep == "ccomp" or kind != "speech" or cue.lemma_.lower() in _INFINITIVE_SPEECH):
+            return list(found[0].subtree)
+    if kind == "belief":
+        return None
+    lemma = cue.lemma_.lower()
+    objects = [c for c in children if c.dep_ in ("dobj", "oprd", "attr") and c.i > cue.i
+               and c.ent_type_ not in ("DATE", "TIME")]
+    if objects and lemma not in HEARER_VERBS:
+        # "see him as an asset", "accuses Obama of leading from behind": the object and its frame
+        frame = [c for c in children if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "of", "for")
+                 and c.i > objects[0].i]
+        tokens = [t for c in objects + frame for t in c.subtree]
+        if len(tokens) >= 2 or kind == "learned":
+            return tokens
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i == cue.i + 1]
+    if preps and not objects:
+        pobj = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
+        if pobj:
+            return list(pobj[0].subtree)
+    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i and not _has_subject_clause(cue):
+        # "Russia is ready, Putin said." / "The industry, she said, is doing well": the clause is the head
+        drop = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in drop]
+    return None
+
+
+def _has_subject_clause(cue: Token) -> bool:
+    return any(c.dep_ in ("mark",) for c in cue.children)
+
+
+def _according(token: Token) -> tuple[list[Token], list[Token]] | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    phrase = {t.i for t in token.subtree}
+    sent = token.sent
+    content = [t for t in sent if t.i not in phrase]
+    # keep only the side of the sentence the phrase does not cut off: the clause it modifies
+    before = [t for t in content if t.i < token.i]
+    after = [t for t in content if t.i > token.i]
+    side = before if len("".join(t.text for t in before)) > len("".join(t.text for t in after)) else after
+    return mention_tokens(pobj), side
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
+    if is_according(cue):
+        found = _according(cue)
+        if found is None or not found[1]:
+            return None
+        source, content = found
+        to = next(c for c in cue.children if c.lower_ == "to")
+        cue_span = parsed.span_of([cue, to])
+        mention, head = parsed.span_of(source), source[-1] if len(source) == 1 else _head(source)
+    else:
+        kind = cue_kind(cue, parsed.model.lexicon)
+        content = _content_tokens(cue, kind) if kind else None
+        if not content:
+            return None
+        subject = subject_of(cue)
+        if subject is None and kind in ("belief", "learned"):
+            return None
+        cue_span = parsed.span_of([cue])
+        mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
+        head = subject
+    content = _to_clause_end(cue, content)
+    parts = _parts(parsed, text, content)
+    if not parts:
+        return None
+    att = Attribution(parts, "indirect", cue=cue_span, mention=mention, mention_head=head,
+                      cue_token=cue, confidence=0.7)
+    att.features = candidate_features(cue, head, content, parsed.model.lexicon)
+    return att
+
+
+def candidate_features(cue: Token, subject: Token | None, content: list[Token], lexicon: CueLexicon) -> dict[str, float]:
+    """What the candidate filter sees: the cue word, how the content hangs from it, who the subject is."""
+    lemma = "according" if is_according(cue) else cue.lemma_.lower()
+    root = min(content, key=lambda t: len(list(t.ancestors)))
+    feats = {
+        f"lemma={lemma}": 1.0,
+        f"kind={cue_kind(cue, lexicon) or 'according'}": 1.0,
+        f"content_dep={root.dep_}": 1.0,
+        f"content_pos={root.pos_}": 1.0,
+        f"cue_dep={cue.dep_}": 1.0,
+        f"cue_tag={cue.tag_}": 1.0,
+        "lex_rate": lexicon.rate(lemma, "VERB") if lemma != "according" else 1.0,
+        "content_len": min(len(content), 40) / 40,
+        "content_before": float(root.i < cue.i),
+        "has_that": float(any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children)),
+        "content_has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in content)),
+    }
+    if subject is None:
+        feats["subject=none"] = 1.0
+    else:
+        feats[f"subject_pos={subject.pos_}"] = 1.0
+        feats[f"subject_ent={subject.ent_type_ or 'none'}"] = 1.0
+    return feats
+
+
+def _to_clause_end(cue: Token, content: list[Token]) -> list[Token]:
+    """Content right of the cue runs on to the end of the cue's clause ("X and Y", trailing clauses),
+    and takes in the hearer before an infinitive ("urged [her] to project …")."""
+    first = min(t.i for t in content)
+    if first < cue.i:
+        return content
+    have = {t.i for t in content}
+    hearer = {t.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first for t in c.subtree}
+    more = [t for t in cue.subtree if t.i not in have and (t.i > first or t.i in hearer)]
+    return sorted(content + more, key=lambda t: t.i)
+
+
+def _parts(parsed: ParsedText, text: str, content: list[Token]) -> list[tuple[int, int]]:
+    """Contiguous runs of content tokens, trimmed; a parenthetical cue splits the content in two."""
+    runs: list[list[Token]] = []
+    for token in sorted(content, key=lambda t: t.i):
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    parts = [_trimmed(text, *parsed.span_of(run)) for run in runs]
+    return [(a, b) for a, b in parts if b - a >= 3]
+
+
+def _head(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
+
+
+def reported_speech(parsed: ParsedText, text: str, used_cues: set[int], quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """Indirect attributions whose cue is outside quotes and not already a direct quote's cue."""
+    found: list[Attribution] = []
+    for off, token in parsed.tokens():
+        pos = off + token.idx
+        if pos in used_cues or any(a <= pos < b for a, b in quoted):
+            continue
+        if cue_kind(token, parsed.model.lexicon) is None and not is_according(token):
+            continue
+        candidate = _candidate(parsed, text, token)
+        if candidate is not None and _kept(candidate, parsed.model.filter):
+            found.append(candidate)
+    return _outermost(found)
+
+
+def _kept(candidate: Attribution, model: CandidateFilter | None) -> bool:
+    if model is None:
+        return True
+    candidate.confidence = round(model.probability(candidate.features), 3)
+    return candidate.confidence >= model.threshold
+
+
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue sits inside another's content (one label per token)."""
+    keep = []
+    for att in found:
+        cue_start = att.cue[0] if att.cue else att.start
+        if not any(o is not att and o.parts[0][0] <= cue_start < o.parts[-1][1] for o in found):
+            keep.append(att)
+    return keep

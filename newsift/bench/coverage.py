@@ -1,0 +1,202 @@
+"""Same-event retrieval benchmark: WikiRef220 stories among distractors, at several store sizes.
+
+Queries and relevant sets come from WikiRef220 (articles grouped by story;
+the five big stories give the queries, every other article of the same
+story is relevant). The store is padded with real distractor articles (the
+other corpora under ``shared/data/articles``) and then with synthetic ones
+made of sentences drawn from those real articles (seeded, so reproducible)
+up to each size. Each size is measured on the same growing store:
+precision@5, recall@10 (of all relevant, and of at most 10), query latency
+p50/p95 of ``find_related``, and indexing throughput.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..coverage import RetrievalParams, find_related, index_article
+from ..coverage._retrieval import Reranker
+from ..errors import Errors, InputError
+from ..model import Article
+from ..store import Store
+
+__all__ = ["run_coverage_bench", "load_wikiref", "load_distractors", "synthetic_articles", "story_of", "DEFAULT_DATA"]
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+_STORY = re.compile(r"^(.*?)(?:\s*\(\d+\)|\.\d+)?$")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+MIN_STORY = 10  # stories with at least this many articles give queries
+
+
+def story_of(filename: str) -> str:
+    """``'ParisAttacks2015 (12).txt'`` -> ``'ParisAttacks2015'``; ``'malaysia.airlines.flight.14.txt'`` -> ``'malaysia.airlines.flight'``."""
+    stem = filename[:-4] if filename.endswith(".txt") else filename
+    return _STORY.match(stem).group(1)  # type: ignore[union-attr]
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def load_wikiref(folder: Path) -> list[tuple[str, Article]]:
+    """``(story, article)`` for each WikiRef220 file (first line the title)."""
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        if path.name.lower() == "readme.txt":
+            continue
+        text = _read(path)
+        if not text.strip():
+            continue
+        title = text.strip().splitlines()[0].strip()
+        out.append((story_of(path.name), Article(text=text, id=f"wikiref:{path.name}", title=title)))
+    return out
+
+
+def _buzzfeed(folder: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(folder.glob("*.xml")):
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError:
+            continue
+        yield root.findtext("title") or "", root.findtext("mainText") or ""
+
+
+def _text_files(folder: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(folder.rglob("*.txt")):
+        if "title" in str(path.parent).lower() or path.name.lower() == "readme.txt":
+            continue
+        text = _read(path)
+        yield text.strip().splitlines()[0][:200] if text.strip() else "", text
+
+
+def _csv_articles(path: Path) -> Iterator[tuple[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield row.get("title") or "", row.get("content") or ""
+
+
+def load_distractors(data: Path) -> list[tuple[str, str]]:
+    """``(title, text)`` of real articles from the other corpora (none is about a WikiRef story's event)."""
+    articles = data / "articles"
+    sources: list[Iterator[tuple[str, str]]] = [
+        _buzzfeed(articles / "buzzfeed-webis-2016" / "articles"),
+        _text_files(articles / "deception_detection_fake_news" / "data"),
+        _text_files(articles / "fake_news_vs_satire" / "data"),
+        _text_files(articles / "this_just_in" / "data"),
+    ]
+    if (articles / "fakenewscorpus-sample" / "news_sample.csv").exists():
+        sources.append(_csv_articles(articles / "fakenewscorpus-sample" / "news_sample.csv"))
+    out = []
+    for source in sources:
+        out.extend((title, text) for title, text in source if len(text.split()) >= 40)
+    return out
+
+
+def synthetic_articles(pool: list[tuple[str, str]], seed: int = 7) -> Iterator[tuple[str, str]]:
+    """Endless articles of 8–20 sentences drawn from random real articles (realistic words and names)."""
+    rng = random.Random(seed)
+    sentences = [s for _, text in pool for s in _SENTENCE.split(text) if 40 <= len(s) <= 400]
+    titles = [title for title, _ in pool if title]
+    if not sentences:
+        return
+    while True:
+        body = " ".join(rng.choice(sentences) for _ in range(rng.randint(8, 20)))
+        yield rng.choice(titles) if titles else body[:80], body
+
+
+def _fill(store: Store, articles: Iterator[Article], upto: int, batch: int = 1000) -> int:
+    """Store and index articles until the store holds ``upto``; returns how many were added."""
+    added = 0
+    while store.count() < upto:
+        chunk = [a for _, a in zip(range(min(batch, upto - store.count())), articles)]
+        if not chunk:
+            break
+        with store.transaction():
+            for article in chunk:
+                rowid, new = store.add_article(article)
+                if new:
+                    index_article(store, rowid, article)
+                    added += 1
+    return added
+
+
+def _stream(wikiref: list[tuple[str, Article]], distractors: list[tuple[str, str]], seed: int) -> Iterator[Article]:
+    yield from (a for _, a in wikiref)
+    for n, (title, text) in enumerate(distractors):
+        yield Article(text=text, id=f"real:{n}", title=title or None)
+    for n, (title, text) in enumerate(synthetic_articles(distractors, seed)):
+        yield Article(text=text, id=f"synthetic:{n}", title=title or None)
+
+
+def _evaluate(store: Store, queries: list[tuple[str, Article]], relevant: dict[str, set[str]],
+              reranker: Reranker | None = None) -> dict[str, Any]:
+    params = RetrievalParams(limit=10, min_relevance=0.0)
+    p5, r10, r10c, latencies = [], [], [], []
+    for story, article in queries:
+        started = time.perf_counter()
+        found = [c.doc.id for c in find_related(store, article, params, reranker)]
+        latencies.append(1000 * (time.perf_counter() - started))
+        rel = relevant[story] - {article.id}
+        p5.append(sum(1 for i in found[:5] if i in rel) / 5)
+        hits10 = sum(1 for i in found[:10] if i in rel)
+        r10.append(hits10 / len(rel))
+        r10c.append(hits10 / min(10, len(rel)))
+    latencies.sort()
+    return {
+        "queries": len(queries),
+        "precision_at_5": round(statistics.mean(p5), 4),
+        "recall_at_10": round(statistics.mean(r10), 4),
+        "recall_at_10_of_10": round(statistics.mean(r10c), 4),
+        "latency_p50_ms": round(latencies[len(latencies) // 2], 2),
+        "latency_p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 2),
+    }
+
+
+def _megabytes(folder: Path) -> float:
+    """Size of the store's files (database, write-ahead log)."""
+    return round(sum(p.stat().st_size for p in folder.glob("bench.db*")) / 1e6, 1)
+
+
+def run_coverage_bench(data: Path | None = None, sizes: list[int] | None = None, max_queries: int | None = None,
+                       seed: int = 7, workdir: Path | None = None, reranker: Reranker | None = None) -> dict[str, Any]:
+    """Build a growing store up to each size and measure same-event retrieval at each.
+
+    With a ``reranker`` (the MiniLM one), each size is measured with it too.
+    """
+    data = Path(data or DEFAULT_DATA)
+    wikiref = load_wikiref(data / "coverage" / "wikiref220")
+    if not wikiref:
+        raise InputError(Errors.E302.format(path=data / "coverage" / "wikiref220"))
+    relevant: dict[str, set[str]] = defaultdict(set)
+    for story, article in wikiref:
+        relevant[story].add(article.id)
+    queries = [(s, a) for s, a in wikiref if len(relevant[s]) >= MIN_STORY]
+    if max_queries:
+        queries = random.Random(seed).sample(queries, min(max_queries, len(queries)))
+    distractors = load_distractors(data)
+    stream = _stream(wikiref, distractors, seed)
+    results = []
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp, Store(Path(tmp) / "bench.db") as store:
+        for size in sorted(sizes or [10_000, 100_000]):
+            started = time.perf_counter()
+            added = _fill(store, stream, max(size, len(wikiref)))
+            seconds = time.perf_counter() - started
+            row = {"size": store.count(), "index_articles_per_s": round(added / seconds, 1) if added else None,
+                   "store_mb": _megabytes(Path(tmp))}
+            row.update(_evaluate(store, queries, relevant))
+            if reranker is not None:
+                row["semantic"] = _evaluate(store, queries, relevant, reranker)
+            results.append(row)
+    return {"benchmark": "coverage", "dataset": "wikiref220", "stories_queried": len({s for s, _ in queries}),
+            "real_distractors": len(distractors), "seed": seed, "sizes": results}

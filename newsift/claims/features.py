@@ -1,0 +1,88 @@
+"""Text normalisation and cheap cue features for check-worthiness.
+
+Everything here is regular expressions over one sentence, so scoring stays
+at thousands of sentences a second on one core. The cues are the ones
+ClaimBuster and the CheckThat! systems found useful: numbers and quantities,
+dates, named things (capitalised words inside the sentence), comparison and
+change words, and the markers of opinion, questions and pleasantries that
+make a sentence not worth checking.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+__all__ = ["normalise", "CUE_NAMES", "cue_features", "find_numbers"]
+
+_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(
+    r"(?:[$£€]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"
+    r"(?:\s(?:hundred|thousand|million|billion|trillion))?\b%?", re.I)
+_NUMBER_WORD = re.compile(
+    r"\b(?:half|twice|double|triple|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|percent)\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONEY = re.compile(r"[$£€]|\b(?:dollars?|taxe?s?|budget|deficit|debt|spending|wages?)\b", re.I)
+_CAPITALISED = re.compile(r"(?<=\w[ ,;:])(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+_COMPARE = re.compile(
+    r"\b(?:more|less|fewer|most|least|than|higher|lower|increase[sd]?|decrease[sd]?|doubled|tripled|cut|cuts|"
+    r"rose|risen|fell|fallen|grew|grown|largest|biggest|highest|lowest|first|only|record|every|never|always|all)\b",
+    re.I)
+_CLAIM_VERB = re.compile(
+    r"\b(?:voted|passed|signed|raised|lost|created|killed|spent|cost|costs|pays?|paid|won|supported|opposed|"
+    r"banned|funded|sponsors?|sponsored|approved|vetoed|proposed|increased|reduced|admitted|provided|gave|has|had)\b",
+    re.I)
+_OPINION = re.compile(
+    r"\b(?:I think|I believe|I feel|I hope|I want|I'd like|I would like|we need|we must|we should|we have to|"
+    r"we've got to|we're going to|I'm going to|I will|I'll|let me|frankly|honestly|great|wonderful|terrible|"
+    r"thank|thanks|congratulations|welcome|pleasure|good evening|good morning|good night|God bless|appreciate)\b",
+    re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.I)
+_QUESTION = re.compile(r"\?\s*[\"”']?\s*$")
+_WORD = re.compile(r"\w+")
+
+CUE_NAMES = [
+    "has_number", "n_numbers", "number_word", "year", "month", "money", "n_capitalised",
+    "compare", "claim_verb", "opinion", "first_person", "question", "short", "long",
+]
+
+
+def normalise(text: str) -> str:
+    """Digits to 0 (so "$1.2 trillion" and "$3.4 trillion" share n-grams) and curly quotes to straight."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return _DIGIT.sub("0", text)
+
+
+def find_numbers(text: str) -> list[tuple[int, int]]:
+    """Offsets of numbers (with currency, percent and scale words) in a text."""
+    return [m.span() for m in _NUMBER.finditer(text)]
+
+
+def _cues(text: str) -> list[float]:
+    n_words = len(_WORD.findall(text))
+    n_numbers = len(_NUMBER.findall(text))
+    return [
+        float(n_numbers > 0),
+        min(n_numbers, 4) / 4,
+        float(bool(_NUMBER_WORD.search(text))),
+        float(bool(_YEAR.search(text))),
+        float(bool(_MONTH.search(text))),
+        float(bool(_MONEY.search(text))),
+        min(len(_CAPITALISED.findall(text)), 4) / 4,
+        min(len(_COMPARE.findall(text)), 3) / 3,
+        float(bool(_CLAIM_VERB.search(text))),
+        float(bool(_OPINION.search(text))),
+        min(len(_FIRST_PERSON.findall(text)), 3) / 3,
+        float(bool(_QUESTION.search(text))),
+        float(n_words < 6),
+        float(n_words > 30),
+    ]
+
+
+def cue_features(texts: list[str]) -> sparse.csr_matrix:
+    """One row of cue values (each in [0, 1]) per text, columns named by CUE_NAMES (give raw, not normalised, text)."""
+    rows = np.array([_cues(t) for t in texts], dtype=np.float64).reshape(len(texts), len(CUE_NAMES))
+    return sparse.csr_matrix(rows)

@@ -1,0 +1,98 @@
+"""Whose claim is a sentence: the outlet's own, or a speaker's.
+
+Works on the contract of the ``quotes`` layer (attribution stage): each span
+is a quote's content, labelled direct, indirect or mixed, with attrs
+``speaker`` (canonical name or None) and ``speaker_mention`` (Span or None).
+A sentence belongs to a speaker when quoted content covers at least
+``MIN_QUOTED_SHARE`` of its characters, or when a quote starts inside it and
+its cue is in the same sentence (reported speech such as "The president
+said Russia's influence … was no greater …"). Everything else is narrative:
+the outlet's own claim.
+
+An indirect quote counts as the speaker's claim only when its cue is a verb
+of saying or believing ("said", "noted", "reiterated", "according to") or
+its content is a "that" clause: "Putin commented on the testimony" or "He
+disputed claims of meddling" report what the speaker did, in the outlet's
+words, so they stay the outlet's claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Span
+
+__all__ = ["ClaimOwner", "whose_claim", "asserts", "speaker_of", "MIN_QUOTED_SHARE"]
+
+MIN_QUOTED_SHARE = 0.5
+# stems of cue words that introduce what somebody asserts
+_SAYING_STEMS = (
+    "say", "said", "tell", "told", "note", "noting", "stat", "add", "claim", "argu", "insist", "warn", "believ",
+    "reiterat", "explain", "assert", "announc", "wrote", "writ", "declar", "suggest", "maintain", "accord", "deni",
+    "deny", "admit", "acknowledg", "confirm", "estimat", "predict", "promis", "alleg", "contend", "emphasi",
+    "stress", "point", "reveal", "report", "think", "thought", "recall", "assur", "conced", "boast", "testif",
+    "accus", "charg", "insist", "repl", "respond", "answer", "conclud", "feel", "felt", "hop", "expect", "fear",
+)
+
+
+@dataclass(frozen=True)
+class ClaimOwner:
+    whose: str  # "outlet" | "speaker"
+    speaker: str | None = None
+    quote: int | None = None  # index of the quote in the quotes layer
+    quoted_share: float = 0.0  # share of the sentence's characters inside quote content
+
+    def to_attrs(self) -> dict[str, object]:
+        return {"whose": self.whose, "speaker": self.speaker, "quote": self.quote,
+                "quoted_share": round(self.quoted_share, 3)}
+
+
+def _overlap(a: Span, start: int, end: int) -> int:
+    return max(0, min(a.end, end) - max(a.start, start))
+
+
+def speaker_of(quote: Span, text: str) -> str | None:
+    """The quote's resolved speaker, else the words of its speaker mention."""
+    speaker = quote.attrs.get("speaker")
+    if speaker:
+        return str(speaker)
+    mention = quote.attrs.get("speaker_mention")
+    if isinstance(mention, Span):
+        return text[mention.start : mention.end]
+    return None
+
+
+def asserts(quote: Span, text: str) -> bool:
+    """True when the quote's content is something the speaker asserts, not a topic the outlet names."""
+    if quote.label != "indirect":
+        return True
+    if text[quote.start : quote.end].lstrip().lower().startswith("that "):
+        return True
+    cue = quote.attrs.get("cue")
+    if not isinstance(cue, Span):
+        return True  # no cue to judge by: trust the attribution stage
+    words = text[cue.start : cue.end].lower().split()
+    return bool(words) and words[0].startswith(_SAYING_STEMS)
+
+
+def _cue_inside(quote: Span, sentence: Span) -> bool:
+    cue = quote.attrs.get("cue")
+    return isinstance(cue, Span) and sentence.start <= cue.start and cue.end <= sentence.end
+
+
+def whose_claim(sentence: Span, quotes: Sequence[Span], text: str) -> ClaimOwner:
+    """The owner of one sentence given the article's quote spans (in layer order)."""
+    length = len(text[sentence.start : sentence.end].strip()) or 1
+    best, best_overlap = None, 0
+    for index, quote in enumerate(quotes):
+        overlap = _overlap(quote, sentence.start, sentence.end)
+        if overlap > best_overlap:
+            best, best_overlap = index, overlap
+    if best is None:
+        return ClaimOwner("outlet")
+    share = min(1.0, best_overlap / length)
+    quote = quotes[best]
+    if (share >= MIN_QUOTED_SHARE or _cue_inside(quote, sentence)) and asserts(quote, text):
+        return ClaimOwner("speaker", speaker_of(quote, text), best, share)
+    return ClaimOwner("outlet", None, None, share)

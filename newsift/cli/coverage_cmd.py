@@ -1,0 +1,101 @@
+"""``newsift search``, ``newsift corpus reindex`` and ``newsift bench coverage``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..coverage import _index  # noqa: F401 - registers the coverage indexer for `newsift index`
+from ..errors import Errors, InputError
+from ..store import Store
+from ._app import bench, cli, options_from
+from .corpus import corpus
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--domain", default=None, help="Only articles of this domain.")
+@click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Only articles published on or before this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=20, show_default=True, help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object a line.")
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], domain: str | None, since: str | None,
+           until: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search over the store (every word must occur; "quoted phrases"; OR between alternatives)."""
+    from ..coverage import search as search_store
+
+    options = options_from(ctx)
+    with Store(options.db, create=False) as store:
+        hits = search_store(store, " ".join(query), domain, since, until, limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit))
+            continue
+        click.echo(f"{hit['score']:7.2f}  {(hit['published'] or '')[:10]:<10}  {hit['domain'] or '?':<24} "
+                   f"{hit['title'] or hit['article_id']}")
+        click.echo(f"         {' '.join(hit['snippet'].split())}")
+    if not as_json:
+        click.echo(f"{len(hits)} result(s)")
+
+
+@corpus.command("reindex")
+@click.pass_context
+def corpus_reindex(ctx: click.Context) -> None:
+    """Add stored articles that the coverage (full-text) index lacks."""
+    from ..coverage import backfill
+
+    options = options_from(ctx)
+    with Store(options.db, create=False) as store:
+        added = backfill(store)
+    click.echo(f"coverage index: added {added} article(s)")
+
+
+def _sizes(value: str) -> list[int]:
+    try:
+        sizes = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise InputError(Errors.E303.format(option="--sizes", why=f"expected comma-separated integers, got {value!r}")) from None
+    if not sizes or min(sizes) < 1:
+        raise InputError(Errors.E303.format(option="--sizes", why="sizes must be positive"))
+    return sizes
+
+
+def _reranker(ctx: click.Context) -> object:
+    from ..errors import ResourceUnavailable
+    from ..pipeline import Resources
+
+    try:
+        return Resources(options_from(ctx)).get("coverage_semantic")
+    except ResourceUnavailable as exc:
+        raise InputError(str(exc)) from None
+
+
+@bench.command("coverage")
+@click.option("--data", type=click.Path(file_okay=False), default=None,
+              help="The shared data folder (default ../shared/data beside the project).")
+@click.option("--sizes", default="10000,100000", show_default=True, help="Store sizes to measure at.")
+@click.option("--queries", "max_queries", type=int, default=None, help="Use at most this many queries.")
+@click.option("--seed", type=int, default=7, show_default=True, help="Seed for synthetic distractors.")
+@click.option("--semantic", is_flag=True, help="Also measure with the MiniLM re-ranker (needs newsift[semantic]).")
+@click.pass_context
+def bench_coverage(ctx: click.Context, data: str | None, sizes: str, max_queries: int | None, seed: int,
+                   semantic: bool) -> None:
+    """Same-event retrieval on WikiRef220 among distractors: P@5, R@10 and latency per store size."""
+    from ..bench.coverage import run_coverage_bench
+
+    reranker = _reranker(ctx) if semantic else None
+    result = run_coverage_bench(Path(data) if data else None, _sizes(sizes), max_queries, seed, reranker=reranker)
+    click.echo(f"{'size':>8} {'P@5':>6} {'R@10':>6} {'R@10/10':>8} {'p50 ms':>8} {'p95 ms':>8} {'index/s':>9}"
+               f" {'MB':>7}")
+    for row in result["sizes"]:
+        click.echo(f"{row['size']:>8} {row['precision_at_5']:>6.3f} {row['recall_at_10']:>6.3f} "
+                   f"{row['recall_at_10_of_10']:>8.3f} {row['latency_p50_ms']:>8.1f} {row['latency_p95_ms']:>8.1f} "
+                   f"{row['index_articles_per_s'] or 0:>9.0f} {row['store_mb']:>7.1f}")
+        sem = row.get("semantic")
+        if sem:
+            click.echo(f"{'+MiniLM':>8} {sem['precision_at_5']:>6.3f} {sem['recall_at_10']:>6.3f} "
+                       f"{sem['recall_at_10_of_10']:>8.3f} {sem['latency_p50_ms']:>8.1f} {sem['latency_p95_ms']:>8.1f}")
+    click.echo(json.dumps(result))

@@ -1,0 +1,67 @@
+"""``newsift bench quotes``: attribution quality on PolNeAR-format data."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import Errors, InputError
+from ._app import bench, options_from, train
+
+
+@bench.command("quotes")
+@click.option("--data", "data", required=True, type=click.Path(file_okay=False),
+              help="PolNeAR-format folder with text/ and attributions/ (e.g. …/polnear/dev).")
+@click.option("--limit", type=int, default=None, help="Score only the first N texts.")
+@click.pass_context
+def bench_quotes(ctx: click.Context, data: str, limit: int | None) -> None:
+    """Attribution P/R/F1 at overlap 0.3 and 0.8, speaker and cue accuracy, direct vs indirect."""
+    from ..analysis import Analyzer
+    from ..bench.quotes import run_quotes_bench
+
+    if limit is not None and limit < 1:
+        raise InputError(Errors.E102.format(value=limit))
+    options = options_from(ctx, stages=["language", "attribution"])
+    result = run_quotes_bench(data, Analyzer(options), limit)
+    click.echo(_table(result))
+    click.echo(json.dumps(result))
+
+
+def _table(result: dict) -> str:
+    lines = [f"{result['texts']} texts, {result['annotations']} annotations (annotators averaged per text)",
+             f"{'kind':<9} {'gold':>7} {'P@0.3':>6} {'R@0.3':>6} {'F1@0.3':>6} {'P@0.8':>6} {'R@0.8':>6} "
+             f"{'F1@0.8':>6} {'speaker':>7} {'cue':>6}"]
+    for kind in ("all", "direct", "indirect"):
+        row = result[kind]
+        lo, hi = row["@0.3"], row["@0.8"]
+        spk = f"{row['speaker_acc']:.3f}" if row["speaker_acc"] is not None else "-"
+        cue = f"{row['cue_acc']:.3f}" if row["cue_acc"] is not None else "-"
+        lines.append(f"{kind:<9} {row['gold']:>7} {lo['p']:>6.3f} {lo['r']:>6.3f} {lo['f1']:>6.3f} {hi['p']:>6.3f} "
+                     f"{hi['r']:>6.3f} {hi['f1']:>6.3f} {spk:>7} {cue:>6}")
+    lines.append(f"{result['seconds']} s; attribution stage {result['attribution_stage_ms_per_text']} ms/text")
+    return "\n".join(lines)
+
+
+@train.command("quotes")
+@click.option("--data", "data", required=True, type=click.Path(file_okay=False),
+              help="PolNeAR-format train folder (text/ and attributions/).")
+@click.option("--out-dir", type=click.Path(file_okay=False), default=None,
+              help="Where to write attribution_cues.tsv and attribution_filter.json (default: the packaged models).")
+@click.pass_context
+def train_quotes(ctx: click.Context, data: str, out_dir: str | None) -> None:
+    """Learn the cue lexicon and the reported-speech filter from annotated attributions."""
+    from pathlib import Path
+
+    from ..attribution.filter import FILTER_PATH
+    from ..attribution.lexicon import LEXICON_PATH
+    from ..attribution.training import train_attribution
+    from ..pipeline import Resources
+
+    nlp = Resources(options_from(ctx)).get("nlp")
+    lexicon_path = Path(out_dir) / LEXICON_PATH.name if out_dir else LEXICON_PATH
+    filter_path = Path(out_dir) / FILTER_PATH.name if out_dir else FILTER_PATH
+    result = train_attribution(data, nlp, lexicon_path, filter_path)
+    click.echo(f"{result['texts']} texts, {result['candidates']} candidates ({result['positive']} positive); "
+               f"wrote {lexicon_path} and {filter_path}")
+    click.echo(json.dumps(result))

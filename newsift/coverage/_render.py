@@ -1,0 +1,43 @@
+"""Lines for the terminal report's coverage part."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["coverage_lines"]
+
+
+def _rating(item: dict[str, Any]) -> str:
+    rating = item.get("rating") or {}
+    score = rating.get("score")
+    return "unrated" if score is None else f"rated {score:.2f}"
+
+
+def _changes(item: dict[str, Any]) -> str:
+    bits = []
+    for side, word in (("adds", "+"), ("omits", "-")):
+        part = item.get(side) or {}
+        names = (part.get("people") or [])[:3]
+        figures = (part.get("numbers") or [])[:3]
+        quotes = len(part.get("quotes") or [])
+        shown = ", ".join(names + figures) + (f", {quotes} quote(s)" if quotes else "")
+        if shown.strip(", "):
+            bits.append(f"{word}[{shown.strip(', ')}]")
+    return " ".join(bits)
+
+
+def coverage_lines(section: dict[str, Any]) -> list[str]:
+    items = section.get("items") or []
+    lines = [f"{section.get('independent', 0)} independent report(s) of the same event, "
+             f"{section.get('copies', 0)} copy(ies), among {section.get('store_articles', 0)} stored articles"]
+    for n, item in enumerate(items, 1):
+        tag = "COPY" if item["copy"] else ("same event" if item["same_event"] else "related")
+        when = "" if item.get("days_apart") is None else f", {item['days_apart']} d apart"
+        lines.append(f"{n:>2}. {item.get('domain') or '?'} — {item.get('title') or item['article_id']} "
+                     f"[{tag}, {_rating(item)}, relevance {item['relevance']:.2f}{when}] {_changes(item)}".rstrip())
+    for row in section.get("quote_fidelity") or []:
+        for version in row["versions"]:
+            if not version["identical"]:
+                lines.append(f"    quote as {version.get('domain') or '?'} printed it: {version['rendered']}")
+    lines.extend(f"    note: {note}" for note in section.get("notes") or [])
+    return lines

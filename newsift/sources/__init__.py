@@ -1,0 +1,32 @@
+"""Investigate the source: outlet ratings from independent raters.
+
+    >>> from newsift.sources import rate_domain
+    >>> rate_domain(store, "politico.com")["score"]
+
+``newsift sources update`` loads the public rating sets into the store;
+``rate_domain`` reads one outlet's ratings and summary from there.
+"""
+
+from __future__ import annotations
+
+from . import baly2018, cred1, idiap, lin2023, opensources  # noqa: F401 - each registers its set(s)
+from ._base import SETS, Rating, SourceSet
+from .credits import find_credits
+from .rate import Ratings, rate_domain, siblings
+from .store import has_ratings, loaded_sets
+from .summary import rebuild_summary
+from .update import update_sources
+
+__all__ = [
+    "rate_domain",
+    "update_sources",
+    "rebuild_summary",
+    "find_credits",
+    "Ratings",
+    "Rating",
+    "SourceSet",
+    "SETS",
+    "siblings",
+    "has_ratings",
+    "loaded_sets",
+]

@@ -1,0 +1,61 @@
+"""Coverage stage: other stored reports of the same event, copies marked, quotes compared.
+
+Runs last: it reads the attribution stage's ``quotes`` layer (quote marks
+otherwise) and the provenance stage's sources (to mark copies), and needs
+only the store. See ``newsift.coverage`` and docs/coverage.md.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from ..coverage import CoverageParams, RetrievalParams, backfill, coverage_section, quotes_of
+from ..coverage._schema import COVERAGE_SCHEMA
+from ..model import Report
+from ..pipeline import Resources, Stage, register_stage
+from ..schema import SECTION_SCHEMAS
+from ..settings import Options
+
+__all__ = ["CoverageStage", "params_from"]
+
+SECTION_SCHEMAS["coverage"] = COVERAGE_SCHEMA
+
+
+def params_from(options: Options) -> CoverageParams:
+    """Coverage tunables from the options object."""
+    retrieval = RetrievalParams(window_days=options.coverage_window_days, limit=options.coverage_limit)
+    return CoverageParams(retrieval=retrieval, quote_match=options.coverage_quote_match)
+
+
+@register_stage
+class CoverageStage(Stage):
+    name = "coverage"
+    uses = ("quotes", "provenance")
+    assigns = ("coverage",)
+    resources = ("store",)
+
+    def run(self, report: Report, resources: Resources) -> None:
+        store = resources.get("store")
+        notes = []
+        try:
+            backfill(store)  # articles stored before the coverage indexer existed
+        except sqlite3.OperationalError as exc:  # a read-only store: search what is indexed
+            notes.append(f"could not add unindexed articles to the coverage index: {exc}")
+        reranker = resources.get("coverage_semantic") if resources.available("coverage_semantic") else None
+        section = coverage_section(
+            store,
+            report.article,
+            quotes_of(report.text, report.layers.get("quotes")),
+            report.sections.get("provenance") if report.stage_ran("provenance") else None,
+            params_from(resources.options),
+            reranker=reranker,
+        )
+        section["notes"] = notes + section["notes"]
+        report.sections["coverage"] = section
+
+    def render_text(self, report: Report) -> list[Any]:
+        from ..coverage._render import coverage_lines
+
+        section = report.sections.get("coverage")
+        return coverage_lines(section) if section else []

@@ -1,0 +1,131 @@
+"""Provenance: which stored articles share passages with this one, who copied whom, and copy chains.
+
+Runs after ``claims`` and before ``sources``. Needs the store (skipped,
+with the reason, when there is none or it holds no other article). Shared
+passages inside quotation marks (or the ``quotes`` layer) are ``quote``,
+the rest ``narrative``; an article that shares only quotations is normal
+journalism and is reported under ``quote_overlap``, never as a source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Errors, ResourceUnavailable
+from ..model import Report, Span
+from ..pipeline import Resources, Stage, register_stage
+from ..provenance.direction import OTHER_COPIED
+from ..provenance.trace import Match, Trace, TraceParams, as_section, trace_article
+from ..schema import SECTION_SCHEMAS
+from ..settings import Options
+
+__all__ = ["ProvenanceStage", "trace_params"]
+
+
+def trace_params(options: Options) -> TraceParams:
+    return TraceParams(
+        min_shared=options.provenance_min_shared,
+        max_candidates=options.provenance_max_candidates,
+        copy_min_narrative_words=options.provenance_copy_min_narrative_words,
+        chain_depth=options.provenance_chain_depth,
+    )
+
+
+@register_stage
+class ProvenanceStage(Stage):
+    name = "provenance"
+    uses = ("cleaning", "quotes")
+    assigns = ("provenance",)
+    resources = ("store",)
+
+    def run(self, report: Report, resources: Resources) -> None:
+        store = resources.get("store")
+        quoted = [(s.start, s.end) for s in report.spans("quotes") if s.label in ("direct", "mixed")]
+        furniture = [(s.start, s.end) for s in report.spans("cleaning", "boilerplate")]
+        result = trace_article(store, report.article, trace_params(resources.options), quoted, furniture)
+        if result.store_articles == 0:
+            raise ResourceUnavailable(Errors.E150.format(db=resources.options.db))
+        report.sections["provenance"] = as_section(result)
+        report.add_spans("provenance", list(_spans(result)))
+        self._anatomy(report, result)
+
+    @staticmethod
+    def _anatomy(report: Report, result: Trace) -> None:
+        copied = [s for s in report.spans("provenance") if s.label == "copied"]
+        report.anatomy_parts["copied_narrative"] = [s for s in copied if s.attrs["kind"] == "narrative"]
+        report.anatomy_parts["copied_quote"] = [s for s in copied if s.attrs["kind"] == "quote"]
+        report.anatomy_parts["original"] = _complement(copied, len(report.text))
+
+    def render_text(self, report: Report) -> list[Any]:
+        section = report.sections.get("provenance")
+        if not section:
+            return []
+        lines = [f"searched {section['store_articles']} stored articles"]
+        if not section["sources"]:
+            lines.append("no stored article shares narrative passages with this one")
+        for src in section["sources"]:
+            lines.append(f"{src['domain'] or src['article_id']}: {src['direction']} "
+                         f"(confidence {src['confidence']:.2f}), {len(src['passages'])} passages"
+                         + (f", via {src['via']}" if src["via"] else ""))
+            lines += [f"  - {why}" for why in src["evidence"]]
+            for p in src["passages"][:6]:
+                lines.append(f"  [{p['start']}:{p['end']}] {p['kind']} {p['similarity']:.2f}: "
+                             f"{report.text[p['start']:p['end']][:80]}")
+        for src in section["quote_overlap"]:
+            lines.append(f"{src['domain'] or src['article_id']}: shares only quotations "
+                         f"({src['shared_quote_words']} words), not a copy source")
+        lines += ["chain: " + " <- ".join(reversed(chain)) for chain in section["chains"]]
+        return lines
+
+
+def _spans(result: Trace) -> list[Span]:
+    out = []
+    for match in result.matches:
+        label = _label(match)
+        for p in match.passages:
+            out.append(Span(p.a_start, p.a_end, label, {
+                "source_id": match.article.id, "other_start": p.b_start, "other_end": p.b_end,
+                "similarity": p.similarity, "kind": p.kind, "direction": match.direction.label}))
+    return out
+
+
+def _label(match: Match) -> str:
+    if not match.is_copy:
+        return "shared_quote"
+    return "shared" if match.direction.label == OTHER_COPIED else "copied"
+
+
+def _complement(spans: list[Span], length: int) -> list[Span]:
+    out, pos = [], 0
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start > pos:
+            out.append(Span(pos, s.start, "original"))
+        pos = max(pos, s.end)
+    if pos < length:
+        out.append(Span(pos, length, "original"))
+    return out
+
+
+_PASSAGE = {"type": "object", "required": ["start", "end", "other_start", "other_end", "kind", "similarity"],
+            "properties": {"kind": {"enum": ["quote", "narrative"]}, "similarity": {"type": "number"}}}
+_ENTRY = {
+    "type": "object",
+    "required": ["article_id", "passages", "direction", "confidence", "evidence"],
+    "properties": {
+        "article_id": {"type": "string"},
+        "passages": {"type": "array", "items": _PASSAGE},
+        "direction": {"enum": ["this copied from other", "other copied from this", "unknown"]},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "evidence": {"type": "array", "items": {"type": "string"}},
+    },
+}
+SECTION_SCHEMAS["provenance"] = {
+    "type": "object",
+    "required": ["store_articles", "sources", "quote_overlap", "chains"],
+    "properties": {
+        "store_articles": {"type": "integer"},
+        "sources": {"type": "array", "items": _ENTRY},
+        "quote_overlap": {"type": "array", "items": _ENTRY},
+        "chains": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+    },
+}
