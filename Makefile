@@ -19,6 +19,8 @@ install: $(BIN)/.installed
 demo: install
 	mkdir -p out && rm -f $(DEMO_DB)
 	$(BIN)/newsift --db $(DEMO_DB) index examples/*.json
+	@# outlet ratings: from the public copies beside the project when present (else `newsift sources update` fetches them)
+	if [ -d ../shared/data/sources ]; then $(BIN)/newsift --db $(DEMO_DB) sources update --from ../shared/data/sources; fi
 	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json
 	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json --format html -o out/valley-wire-bridge-closure.html
 	@echo "HTML report: out/valley-wire-bridge-closure.html"

@@ -35,6 +35,11 @@ class Article:
         if not self.id:
             self.id = article_id_for(self.text)
 
+    def ref(self) -> dict[str, Any]:
+        """How a report names another stored article: its id and metadata, no text."""
+        return {"article_id": self.id, "domain": self.domain, "url": self.url, "title": self.title,
+                "published": self.published}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -134,11 +134,7 @@ def _item(cand: Candidate, other: Article, rating: dict[str, Any] | None, copies
     score = rating.get("score") if rating else None
     multiplier = 1.0 if score is None else 1.0 + params.rating_weight * (float(score) - 0.5)
     return {
-        "article_id": other.id,
-        "domain": other.domain,
-        "url": other.url,
-        "title": other.title,
-        "published": other.published,
+        **other.ref(),
         "days_apart": cand.days_apart,
         "relevance": round(cand.relevance, 4),
         "rank_score": round(cand.relevance * multiplier, 4),

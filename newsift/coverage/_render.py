@@ -35,9 +35,10 @@ def coverage_lines(section: dict[str, Any]) -> list[str]:
         when = "" if item.get("days_apart") is None else f", {item['days_apart']} d apart"
         lines.append(f"{n:>2}. {item.get('domain') or '?'} — {item.get('title') or item['article_id']} "
                      f"[{tag}, {_rating(item)}, relevance {item['relevance']:.2f}{when}] {_changes(item)}".rstrip())
-    for row in section.get("quote_fidelity") or []:
-        for version in row["versions"]:
-            if not version["identical"]:
-                lines.append(f"    quote as {version.get('domain') or '?'} printed it: {version['rendered']}")
+    changed = [v for row in section.get("quote_fidelity") or [] for v in row["versions"] if not v["identical"]]
+    if changed:
+        lines.append("quote fidelity: the same quotes as other outlets printed them ({→ changed} {+added} {-cut})")
+    for version in changed:
+        lines.append(f"    {version.get('domain') or '?'}: {version['rendered']}")
     lines.extend(f"    note: {note}" for note in section.get("notes") or [])
     return lines

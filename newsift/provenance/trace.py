@@ -229,11 +229,7 @@ def as_section(result: Trace) -> dict[str, Any]:
 def _entry(match: Match) -> dict[str, Any]:
     other = match.article
     return {
-        "article_id": other.id,
-        "domain": other.domain,
-        "url": other.url,
-        "title": other.title,
-        "published": other.published,
+        **other.ref(),
         "passages": [{"start": p.a_start, "end": p.a_end, "other_start": p.b_start, "other_end": p.b_end,
                       "kind": p.kind, "similarity": p.similarity,
                       "other_text": other.text[p.b_start : p.b_end]} for p in match.passages],

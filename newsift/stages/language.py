@@ -106,7 +106,9 @@ class LanguageStage(Stage):
         report.scratch["docs"] = docs
 
     def render_text(self, report: Report) -> list[Any]:
-        people = sorted({report.text[s.start : s.end] for s in report.spans("entities", "PERSON")})
+        furniture = _furniture(report)
+        people = sorted({report.text[s.start : s.end] for s in report.spans("entities", "PERSON")
+                         if not any(f.start <= s.start and s.end <= f.end for f in furniture)})
         n_sent = len(report.spans("sentences"))
         line = f"{len(report.spans('paragraphs'))} paragraphs, {n_sent} sentences"
         if people:
