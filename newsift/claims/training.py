@@ -28,6 +28,7 @@ from .data import SPLIT_FILES, Example, read_tsv
 from .features import cue_features, normalise
 from .model import DEFAULT_MODEL_PATH, SEMANTIC_MODEL_PATH, VECTORISERS, ClaimModel, make_vectorisers
 from .semantic import MODEL_NAME, Embedder
+from .tfidf import Tfidf
 
 __all__ = ["train_model", "fit_model", "yes_scores", "LATE_SHARE", "C_GRID", "THRESHOLDS"]
 
@@ -49,7 +50,8 @@ def fit_model(examples: Sequence[Example], c: float, threshold: float = 0.5,
         blocks.append(sparse.csr_matrix(embedder.encode([e.text for e in examples]) * EMBEDDING_WEIGHT))
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     clf.fit(sparse.hstack(blocks, format="csr"), labels)
-    return ClaimModel(vectorisers, clf.coef_[0].copy(), float(clf.intercept_[0]), threshold,
+    fitted = {name: Tfidf.from_sklearn(vec) for name, vec in vectorisers.items()}  # score as a loaded model does
+    return ClaimModel(fitted, clf.coef_[0].copy(), float(clf.intercept_[0]), threshold,
                       embedder=embedder, embedding_weight=EMBEDDING_WEIGHT)
 
 

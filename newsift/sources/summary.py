@@ -23,8 +23,6 @@ from collections import defaultdict
 from typing import Any
 
 import numpy as np
-from scipy.stats import spearmanr
-from sklearn.isotonic import IsotonicRegression
 
 from ..domains import _EXTRACT
 from ..store import Store
@@ -62,6 +60,10 @@ def _load(store: Store) -> dict[str, dict[str, tuple[float | None, str | None, s
 
 def _fit(by_domain: dict[str, dict[str, tuple]]) -> dict[str, dict[str, Any]]:
     """Each rater's isotonic map onto the anchor's pc1, fitted on shared domains."""
+    # imported here: only an update refits, and both cost ~0.7 s of import on every check
+    from scipy.stats import spearmanr
+    from sklearn.isotonic import IsotonicRegression
+
     pairs: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for ratings in by_domain.values():
         anchor = ratings.get(ANCHOR, (None,))[0]
