@@ -6,6 +6,7 @@ it includes loading the language model; the warm figure excludes it.
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
@@ -31,7 +32,7 @@ def default_inputs() -> list[str]:
     return paths
 
 
-def _cold_start(path: str, stages: list[str] | None) -> dict[str, float]:
+def _cold_start(path: str, stages: list[str] | None, db: str) -> dict[str, float]:
     code = (
         "import time; t0=time.perf_counter(); import newsift; t1=time.perf_counter();"
         "from newsift.readers import read_path; a=next(read_path(%r));"
@@ -39,7 +40,9 @@ def _cold_start(path: str, stages: list[str] | None) -> dict[str, float]:
         "print(t1-t0, t2-t0)" % (path, stages)
     )
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    env = {**os.environ, "NEWSIFT_DB": db}  # the same store as the warm runs
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=env).stdout.split()
     return {"import_s": float(out[0]), "first_report_s": float(out[1]), "process_s": time.perf_counter() - t0}
 
 
@@ -48,7 +51,7 @@ def run_speed(paths: list[str], repeat: int, options: Options | None = None) -> 
     articles = [a for a in read_inputs(paths, options.max_bytes) if isinstance(a, Article)]
     if not articles:
         raise ValueError("no readable inputs to time")
-    cold = _cold_start(paths[0], options.stages)
+    cold = _cold_start(paths[0], options.stages, options.db)
     analyzer = Analyzer(options)
     analyzer.analyze(articles[0])  # warm up: load resources
     per_stage: dict[str, float] = {}
