@@ -11,15 +11,17 @@ from ..model import Report, Span
 
 __all__ = ["render_html", "HIGHLIGHTS"]
 
-# (class name, colour, legend text, selector over the report)
+# (class name, CSS, legend text). Backgrounds for what a span *is* (furniture,
+# quote); text colour and underline for what is said *about* it (copied,
+# check-worthy), so overlapping layers stay visible together.
 HIGHLIGHTS: list[tuple[str, str, str]] = [
-    ("title", "#e8e8e8", "title"),
-    ("repeated_title", "#f3c6f3", "repeated title"),
-    ("boilerplate", "#ffe9a8", "site furniture (boilerplate)"),
-    ("quote", "#c9ecff", "quoted speech"),
-    ("insertion", "#9fd3ff", "editorial insertion in a quote"),
-    ("claim", "#ffd1d1", "check-worthy claim"),
-    ("copied", "#ffb3b3", "copied from another article"),
+    ("title", "background:#e8e8e8", "title"),
+    ("repeated_title", "background:#f3c6f3", "repeated title"),
+    ("boilerplate", "background:#ffe9a8", "site furniture (boilerplate)"),
+    ("quote", "background:#d6f0ff", "quoted speech"),
+    ("insertion", "background:#8fc9ff;font-weight:bold", "editorial insertion in a quote"),
+    ("claim", "text-decoration:underline 2px #e67e00;text-underline-offset:3px", "check-worthy claim"),
+    ("copied", "color:#b00020", "copied from another article"),
 ]
 
 _CSS = """
@@ -67,7 +69,7 @@ def _segments(text: str, marks: list[tuple[Span, str]]) -> str:
 
 def render_html(report: Report) -> str:
     article = report.article
-    css = _CSS + "".join(f".{cls}{{background:{colour}}}" for cls, colour, _ in HIGHLIGHTS)
+    css = _CSS + "".join(f".{cls}{{{style}}}" for cls, style, _ in HIGHLIGHTS)
     legend = "".join(f'<span class="{cls}">{html.escape(label)}</span>' for cls, _, label in HIGHLIGHTS)
     shares = anatomy(report)["shares"]
     rows = "".join(f"<tr><td>{html.escape(k.replace('_', ' '))}</td><td>{v:.1%}</td></tr>" for k, v in shares.items())
