@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .lexicon import CueLexicon
 
-__all__ = ["SPEECH_VERBS", "BELIEF_VERBS", "is_cue", "cue_kind"]
+__all__ = ["SPEECH_VERBS", "BELIEF_VERBS", "SPEECH_NOUNS", "is_cue", "cue_kind", "that_clause"]
 
 # verbs that report speech or writing: a cue with a clause, an object or a quote
 SPEECH_VERBS = frozenset(
@@ -26,6 +26,10 @@ SPEECH_VERBS = frozenset(
 )
 # verbs of belief, perception and intention: cues only with a clausal complement
 BELIEF_VERBS = frozenset("think believe hope fear expect want feel know worry doubt wonder plan intend".split())
+# nouns of saying and believing: cues with a "that" clause and a possessor ("Clinton's claim that …")
+SPEECH_NOUNS = frozenset("""claim argument assertion allegation suggestion promise pledge warning statement insistence
+    accusation charge belief view contention admission prediction assurance vow proposal demand notion idea
+    suspicion fear hope concern complaint acknowledgment acknowledgement announcement report""".split())
 # speech verbs that take the hearer as object, so their object is never the content
 HEARER_VERBS = frozenset("tell ask thank urge blame accuse".split())
 
@@ -34,6 +38,9 @@ def cue_kind(token: Token, lexicon: CueLexicon | None = None) -> str | None:
     """``speech``, ``belief``, ``learned`` (from the trained lexicon) or None, for a verb token."""
     if token.tag_ == "MD" or token.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and that_clause(token) \
+            and any(c.dep_ == "poss" for c in token.children):
+        return "speech"  # "Clinton's claim that …", "his belief that …"
     if token.pos_ == "NOUN" and not _verb_like(token):
         return None
     lemma = token.lemma_.lower()
@@ -44,6 +51,12 @@ def cue_kind(token: Token, lexicon: CueLexicon | None = None) -> str | None:
     if lexicon is not None and token.pos_ == "VERB" and (lemma, "VERB") in lexicon:
         return "learned"
     return None
+
+
+def that_clause(token: Token) -> Token | None:
+    """The ``that`` clause a noun takes: "the claim [that …]"."""
+    return next((c for c in token.children if c.dep_ in ("acl", "ccomp") and c.i > token.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def _verb_like(token: Token) -> bool:

@@ -36,8 +36,37 @@ def extract_attributions(text: str, parsed: ParsedText) -> list[Attribution]:
     quoted = [(m.start, m.end) for m in marks if m.word_count(text) >= MIN_DIRECT_WORDS]
     indirect = [a for a in reported_speech(parsed, text, used, quoted) if not _overlaps_any(a, direct)]
     _mark_mixed(indirect, partial)
-    found = sorted(direct + indirect, key=lambda a: a.start)
+    labelled = [a for a in _labelled_paragraphs(text, parsed) if not _overlaps_any(a, direct + indirect)]
+    found = sorted(direct + indirect + labelled, key=lambda a: a.start)
     _resolve(found, parsed)
+    return found
+
+
+_LABEL = re.compile(r"([A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|the|de)){0,5}):[ \t]+(?=\S)")
+_NOT_SPEAKERS = frozenset("update note editor related photo video watch read see source sources also breaking exclusive "
+                          "live analysis opinion commentary q a question answer correction disclosure".split())
+
+
+def _labelled_paragraphs(text: str, parsed: ParsedText) -> list[Attribution]:
+    """A paragraph opening with a speaker and a colon: headlines ('Graham: Trump's rhetoric destroying GOP
+    chances') and transcripts ('BENENSON: Senator Sanders doesn't get to decide …')."""
+    found = []
+    for off, doc in parsed.docs:
+        match = _LABEL.match(doc.text)
+        if match is None or any(w.lower().strip(".’'") in _NOT_SPEAKERS for w in match.group(1).split()):
+            continue
+        label = [t for t in doc if t.idx < match.end(1)]
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (t.is_upper and len(t) > 2) for t in label):
+            continue
+        start, end = off + match.end(), off + len(doc.text.rstrip())
+        while end > start and text[end - 1] in " .\t":
+            end -= 1
+        if end - start < 10:
+            continue
+        head = next((t for t in label if t.head.i == t.i or t.head.idx >= match.end(1)), label[-1])
+        colon = off + match.end(1)
+        found.append(Attribution([(start, end)], "indirect", cue=(colon, colon + 1), mention=(off, off + match.end(1)),
+                                 mention_head=head, confidence=0.6))
     return found
 
 
@@ -58,6 +87,13 @@ def _direct_quotes(text: str, parsed: ParsedText, marks: list[QuoteMark]) -> tup
         att = _cued_quote(text, parsed, mark, prev_mark, nxt, marks)
         if att is None and direct and prev_mark is not None and _continues(text, parsed, prev_mark, mark, direct[-1]):
             direct[-1].parts.append((mark.start, mark.end))  # '“A,” he said. “B.”': one attribution, two parts
+            direct[-1].quoted.append((mark.start, mark.end))
+            by_group[mark.group] = direct[-1]
+            continue
+        if att is None and direct and _opens_paragraph(text, parsed, mark) and direct[-1].mention is not None \
+                and _next_paragraph(text, parsed, direct[-1].quoted[-1][1], mark.start):
+            # a quote paragraph right after a cued quote's paragraph goes on with it
+            direct[-1].parts.append((mark.start, mark.end))
             direct[-1].quoted.append((mark.start, mark.end))
             by_group[mark.group] = direct[-1]
             continue
@@ -117,9 +153,25 @@ def _cue_after(text: str, parsed: ParsedText, start: int, end: int, mark: QuoteM
     if last == "." and not between.lstrip().startswith(","):
         return None  # the quote closed its sentence; a cue after it belongs to the next one
     head = _SENT_END.split(between, 1)[0]
-    for token in parsed.tokens_in(start, start + len(head) + 1)[:_AFTER_WINDOW]:
+    tokens = parsed.tokens_in(start, start + len(head) + 1)
+    for token in tokens[:_AFTER_WINDOW]:
         if is_cue(token, parsed.model.lexicon) or _governs(parsed, token, mark):
             return token
+    return _cue_after_long_subject(tokens, parsed)
+
+
+def _cue_after_long_subject(tokens: list[Token], parsed: ParsedText) -> Token | None:
+    """A cue past the window whose subject opens right after the quote:
+    '“…,” Trent Lott, who was Republican Senate majority leader under George W. Bush, said'."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    node = words[0]
+    while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ in ("nsubj", "nsubjpass") and verb in tokens and is_cue(verb, parsed.model.lexicon):
+        return verb
     return None
 
 
@@ -166,6 +218,13 @@ def _continues(text: str, parsed: ParsedText, prev_mark: QuoteMark, mark: QuoteM
         return False
     cues = [t for t in parsed.tokens_in(prev_mark.outer_end, mark.outer_start) if is_cue(t, parsed.model.lexicon)]
     return len(cues) <= 1
+
+
+def _next_paragraph(text: str, parsed: ParsedText, end: int, start: int) -> bool:
+    """``start`` lies in the paragraph right after the one holding ``end``."""
+    _, para_end = parsed.paragraph_bounds(end)
+    para_start, _ = parsed.paragraph_bounds(start)
+    return para_end <= para_start and not text[para_end:para_start].strip()
 
 
 def _opens_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> bool:

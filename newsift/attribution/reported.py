@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .cues import HEARER_VERBS, cue_kind, is_according
+from .cues import HEARER_VERBS, cue_kind, is_according, that_clause
 from .filter import CandidateFilter
 from .lexicon import CueLexicon
 from .parsed import ParsedText
@@ -48,7 +48,30 @@ class Attribution:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it depends on (participles, xcomp, conj)."""
-    for _ in range(4):
+    found = _subject_up(verb)
+    if found is None:
+        found = _appos_subject(verb)
+    return found
+
+
+def _appos_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on the phrase before it: "As part of his plea, Marcel Lazar, 44, said …"
+    (``Lazar`` an apposition of ``plea``)."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in ("punct", "aux", "auxpass", "advmod", "neg"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    for t in verb.sent:
+        if t.i < verb.i and t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("DATE", "TIME"):
+            last = max((x.i for x in t.subtree if not x.is_punct), default=t.i)
+            if last == i:
+                return t
+    return None
+
+
+def _subject_up(verb: Token) -> Token | None:
+    for _ in range(6):
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return child
@@ -56,6 +79,8 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head  # "50 percent saying she is prepared"
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.head.i != verb.i and (verb.dep_ == "acomp" or verb.pos_ == "ADP" and verb.dep_ == "prep"):
+            verb = verb.head  # "said before [adding] …", "continued by [saying] …", "was quick to [add] …"
         else:
             return None
     return None
@@ -73,6 +98,10 @@ def mention_tokens(subject: Token) -> list[Token]:
 def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
     """What the cue introduces: its clause, else its infinitive, object or prepositional object."""
     children = list(cue.children)
+    if cue.pos_ == "NOUN":
+        clause = that_clause(cue)
+        if clause is not None:
+            return list(clause.subtree)
     for dep in ("ccomp", "xcomp"):
         found = [c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp")]
         if found and (dep == "ccomp" or kind != "speech" or cue.lemma_.lower() in _INFINITIVE_SPEECH):
@@ -89,13 +118,25 @@ def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
         tokens = [t for c in objects + frame for t in c.subtree]
         if len(tokens) >= 2 or kind == "learned":
             return tokens
+    if objects and lemma in HEARER_VERBS:
+        # "accused Clinton of ducking", "asked Carson about his relationship", "asked the court for quick action"
+        frame = [c for c in children if c.dep_ == "prep" and c.i > objects[0].i and c.lower_ in ("of", "for", "about")]
+        if frame:
+            if lemma in ("tell", "ask"):
+                pobj = [c for c in frame[0].children if c.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    return list(pobj[0].subtree)
+            else:
+                return [t for c in objects[:1] + frame[:1] for t in c.subtree]
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i == cue.i + 1]
     if preps and not objects:
         pobj = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
         if pobj:
             return list(pobj[0].subtree)
-    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i and not _has_subject_clause(cue):
+    if cue.dep_ in ("parataxis", "ccomp", "advcl") and (cue.head.i < cue.i or cue.dep_ == "parataxis") \
+            and not _has_subject_clause(cue):
         # "Russia is ready, Putin said." / "The industry, she said, is doing well": the clause is the head
+        # (a parenthetical cue may come before its head: "Time, he added, was on their side")
         drop = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in drop]
     return None
@@ -142,7 +183,8 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
         content = _content_tokens(cue, kind) if kind else None
         if not content:
             return None
-        subject = subject_of(cue)
+        possessor = next((c for c in cue.children if c.dep_ == "poss"), None) if cue.pos_ == "NOUN" else None
+        subject = possessor or subject_of(cue)  # "Clinton's claim that …" / "went on to state that …"
         if subject is None and kind in ("belief", "learned"):
             return None
         cue_span = parsed.span_of([cue])
@@ -191,6 +233,9 @@ def _to_clause_end(cue: Token, content: list[Token]) -> list[Token]:
         return content
     have = {t.i for t in content}
     hearer = {t.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first for t in c.subtree}
+    # a second cue joined to this one ("admitted that …, but said …", "declined …, saying …") keeps its own content
+    have |= {t.i for c in cue.children if c.dep_ in ("conj", "advcl") and c.i > first and c.i not in have
+             and (cue_kind(c) is not None or is_according(c)) for t in c.subtree}
     more = [t for t in cue.subtree if t.i not in have and (t.i > first or t.i in hearer)]
     return sorted(content + more, key=lambda t: t.i)
 
