@@ -22,7 +22,7 @@ from .domains import normalize_domain
 from .errors import Errors, InputError
 from .model import Article
 
-__all__ = ["ReadProblem", "read_inputs", "read_path", "read_bytes", "article_from_dict", "decode", "SUFFIXES"]
+__all__ = ["ReadProblem", "iso_date", "read_inputs", "read_path", "read_bytes", "article_from_dict", "decode", "SUFFIXES"]
 
 MIN_HTML_WORDS = 8
 
@@ -95,7 +95,7 @@ def _read_limited(path: Path, max_bytes: int) -> bytes:
         raise InputError(Errors.E013.format(path=label, why=exc.strerror or exc)) from None
 
 
-def _iso_date(value: Any, label: str) -> str | None:
+def iso_date(value: Any, label: str) -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, (date, datetime)):
@@ -122,7 +122,7 @@ def article_from_dict(obj: Any, label: str) -> Article:
         url=url,
         domain=normalize_domain(obj.get("domain") or url),
         title=obj.get("title") or None,
-        published=_iso_date(obj.get("published"), label),
+        published=iso_date(obj.get("published"), label),
         source_path=label,
     )
 
@@ -163,7 +163,7 @@ def _html(data: bytes, label: str) -> Iterator[Item]:
     published = None
     if meta.get("date"):
         try:
-            published = _iso_date(meta["date"], label)
+            published = iso_date(meta["date"], label)
         except InputError:
             published = None
     article = Article(

@@ -115,7 +115,7 @@ def _check_parallel(paths: list[str], options, workers: int, scheduler: str, out
 
 def _apply_meta(article, meta: dict[str, str]) -> None:
     from ..domains import normalize_domain
-    from ..readers import _iso_date
+    from ..readers import iso_date
 
     if "url" in meta:
         article.url = meta["url"]
@@ -123,7 +123,7 @@ def _apply_meta(article, meta: dict[str, str]) -> None:
     if "title" in meta:
         article.title = meta["title"]
     if "published" in meta:
-        article.published = _iso_date(meta["published"], "--published")
+        article.published = iso_date(meta["published"], "--published")
 
 
 @cli.command()
