@@ -79,7 +79,7 @@ def _direct_quotes(text: str, parsed: ParsedText, marks: list[QuoteMark]) -> tup
             by_group[mark.group].parts.append((mark.start, mark.end))
             by_group[mark.group].quoted.append((mark.start, mark.end))
             continue
-        if mark.word_count(text) < MIN_DIRECT_WORDS:
+        if mark.word_count(text) < MIN_DIRECT_WORDS and not _opens_cued_sentence(text, parsed, mark, marks, i):
             partial.append(mark)
             continue
         prev_mark = marks[i - 1] if i else None
@@ -112,18 +112,79 @@ def _cued_quote(text: str, parsed: ParsedText, mark: QuoteMark, prev_mark: Quote
                 nxt: QuoteMark | None, marks: list[QuoteMark]) -> Attribution | None:
     para_start, para_end = parsed.paragraph_bounds(mark.start)
     after_end = min(para_end, nxt.outer_start) if nxt and nxt.start < para_end else para_end
+    before_start = max(para_start, prev_mark.outer_end) if prev_mark and prev_mark.end > para_start else para_start
     cue = _cue_after(text, parsed, mark.outer_end, after_end, mark)
     confidence = 0.9
+    content_start, content_end = mark.start, mark.end
     if cue is None:
-        before_start = max(para_start, prev_mark.outer_end) if prev_mark and prev_mark.end > para_start else para_start
+        found = _cue_ending_sentence(text, parsed, mark, after_end)
+        if found is not None:
+            cue, content_end = found
+    if cue is not None:
+        lead = _lead_in(text, parsed, before_start, mark)
+        content_start = content_start if lead is None else lead
+    else:
         cue = _cue_before(text, parsed, before_start, mark.outer_start) or _cue_colon_paragraph(text, parsed, mark)
         confidence = 0.85
     if cue is None:
         return None
     subject = _speaker_of(cue, parsed, marks)
     mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
-    return Attribution([(mark.start, mark.end)], "direct", cue=_cue_span(parsed, cue), mention=mention,
+    kind = "direct" if (content_start, content_end) == (mark.start, mark.end) else "mixed"
+    return Attribution([(content_start, content_end)], kind, cue=_cue_span(parsed, cue), mention=mention,
                        mention_head=subject, cue_token=cue, confidence=confidence)
+
+
+def _lead_in(text: str, parsed: ParsedText, start: int, mark: QuoteMark) -> int | None:
+    """Where the writer's words that run into the quote begin, when the quote's sentence opens with them:
+    'Belgium failed to find the cell and ''should have acted sooner,'' said Jäger' (None when the quote opens
+    its sentence, or the words before it are a cue clause: 'He told reporters, “…”')."""
+    lead = text[start : mark.outer_start]
+    cut = max((m.end() for m in _SENT_END.finditer(lead)), default=0)
+    words = lead[cut:].strip()
+    if not words or words[-1] in ",:;—–-([\"“”'":
+        return None
+    if any(is_cue(t, parsed.model.lexicon) for t in parsed.tokens_in(start + cut, mark.outer_start)):
+        return None
+    return start + cut + len(lead[cut:]) - len(lead[cut:].lstrip())
+
+
+def _cue_ending_sentence(text: str, parsed: ParsedText, mark: QuoteMark, end: int) -> tuple[Token, int] | None:
+    """A cue clause closing the quote's sentence after words of the writer's that go on with it:
+    '"These super PACs have been setting the table," in sharp contrast to previous elections, says Scala.'
+    Returns the cue and where the content ends: the comma before the cue clause."""
+    last = text[mark.end - 1] if mark.end > mark.start else ""
+    if last in ".!?":
+        return None
+    sentence = _SENT_END.split(text[mark.outer_end : end] + " ", 1)[0]
+    comma = sentence.rfind(",")
+    if comma <= 0:
+        return None
+    clause = parsed.tokens_in(mark.outer_end + comma + 1, mark.outer_end + len(sentence))
+    cues = [t for t in clause if is_cue(t, parsed.model.lexicon) and t.pos_ == "VERB"]
+    if not cues or len(clause) > 12 or not any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in clause):
+        return None
+    content_end = mark.outer_end + comma
+    while content_end > mark.end and text[content_end - 1] in " ,":
+        content_end -= 1
+    return cues[0], content_end
+
+
+def _opens_sentence(text: str, parsed: ParsedText, mark: QuoteMark) -> bool:
+    para_start, _ = parsed.paragraph_bounds(mark.start)
+    before = text[para_start : mark.outer_start].rstrip()
+    return not before or before[-1] in ".!?\"”:"
+
+
+def _opens_cued_sentence(text: str, parsed: ParsedText, mark: QuoteMark, marks: list[QuoteMark], i: int) -> bool:
+    """A short quote that opens its sentence and is cued right after ('"Elections matter," Kelly said.'):
+    a quote, not a scare-quoted phrase."""
+    if not _opens_sentence(text, parsed, mark):
+        return False
+    _, para_end = parsed.paragraph_bounds(mark.start)
+    nxt = marks[i + 1] if i + 1 < len(marks) else None
+    after_end = min(para_end, nxt.outer_start) if nxt and nxt.start < para_end else para_end
+    return _cue_after(text, parsed, mark.outer_end, after_end, mark) is not None
 
 
 def _speaker_of(cue: Token, parsed: ParsedText, marks: list[QuoteMark]) -> Token | None:
@@ -152,6 +213,9 @@ def _cue_after(text: str, parsed: ParsedText, start: int, end: int, mark: QuoteM
     between = text[start:end]
     if last == "." and not between.lstrip().startswith(","):
         return None  # the quote closed its sentence; a cue after it belongs to the next one
+    if last.isalnum() and between.lstrip()[:1] not in (",", "—", "–", "-") \
+            and not _opens_sentence(text, parsed, mark):
+        return None  # a phrase quoted mid-sentence ('… "would have dropped to his knees" if Trump had asked')
     head = _SENT_END.split(between, 1)[0]
     tokens = parsed.tokens_in(start, start + len(head) + 1)
     for token in tokens[:_AFTER_WINDOW]:
@@ -191,8 +255,13 @@ def _cue_before(text: str, parsed: ParsedText, start: int, end: int) -> Token | 
     if not tail or tail[-1] not in ",:—–":
         return None  # 'said that “…”' is a partial quote inside reported speech, handled there
     cut = max((m.end() for m in _SENT_END.finditer(frame)), default=0)
-    cues = [t for t in parsed.tokens_in(start + cut, end) if is_cue(t, parsed.model.lexicon)]
-    return cues[-1] if cues else None
+    tokens = parsed.tokens_in(start + cut, end)
+    cues = [t for t in tokens if is_cue(t, parsed.model.lexicon)]
+    # 'said that in her state, “…”', 'said Trump was …: “…”': reported speech that quotes, handled there
+    if not cues or any(t.i > cues[-1].i and (t.dep_ == "mark" and t.lower_ == "that"
+                                              or t.dep_ == "ccomp" and t.head.i == cues[-1].i) for t in tokens):
+        return None
+    return cues[-1]
 
 
 def _cue_colon_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> Token | None:
@@ -214,10 +283,7 @@ def _continues(text: str, parsed: ParsedText, prev_mark: QuoteMark, mark: QuoteM
         return False
     between = text[prev_mark.outer_end : mark.outer_start]
     # a quote paragraph right after the cue's paragraph continues it (PolNeAR annotates it so)
-    if "\n" in between.strip() or len(_SENT_END.findall(between + " ")) > 1:
-        return False
-    cues = [t for t in parsed.tokens_in(prev_mark.outer_end, mark.outer_start) if is_cue(t, parsed.model.lexicon)]
-    return len(cues) <= 1
+    return "\n" not in between.strip() and len(_SENT_END.findall(between + " ")) <= 1
 
 
 def _next_paragraph(text: str, parsed: ParsedText, end: int, start: int) -> bool:
@@ -251,8 +317,9 @@ def _resolve(found: list[Attribution], parsed: ParsedText) -> None:
     last: str | None = None
     last_person: str | None = None  # a floating quote goes on with the last person quoted
     for att in found:
-        if att.mention_head is None and att.kind == "direct":
-            att.speaker = last_person or last
+        if att.mention_head is None:
+            # a floating quote goes on with the last speaker; reported speech with no source is the writer's
+            att.speaker = last_person or last if att.kind == "direct" else None
             continue
         tokens = mention_tokens(att.mention_head) if att.mention_head is not None else []
         att.speaker = resolver.resolve(att.mention_head, tokens, att.start, last)

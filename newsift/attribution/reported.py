@@ -23,6 +23,8 @@ __all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens"]
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(" \t\n,;:—–-")
 _CONTENT_PREPS = frozenset("for about to on against of with".split())
+_RAISING_VERBS = frozenset(("seem", "appear"))
+_ASKING_VERBS = frozenset("ask wonder question".split())
 _INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call decline refuse demand".split())
 
 
@@ -72,9 +74,10 @@ def _appos_subject(verb: Token) -> Token | None:
 
 def _subject_up(verb: Token) -> Token | None:
     for _ in range(6):
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            # the one next to the verb: "WASHINGTON -- President Obama on Thursday nominated …" has two
+            return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "50 percent saying she is prepared"
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp") and verb.head.i != verb.i:
@@ -103,9 +106,15 @@ def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
         if clause is not None:
             return list(clause.subtree)
     for dep in ("ccomp", "xcomp"):
-        found = [c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp")]
+        # a clause after the cue comes first: one before it may be the line before, run in by the parser
+        found = sorted((c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp")),
+                       key=lambda c: c.i < cue.i)
         if found and (dep == "ccomp" or kind != "speech" or cue.lemma_.lower() in _INFINITIVE_SPEECH):
             return list(found[0].subtree)
+    # "asked workers [if they planned to attend]": the parser hangs the question on as an adverbial clause
+    question = [c for c in children if c.dep_ == "advcl" and c.i > cue.i and _is_question(c)]
+    if question and cue.lemma_.lower() in _ASKING_VERBS:
+        return list(question[0].subtree)
     if kind == "belief":
         return None
     lemma = cue.lemma_.lower()
@@ -142,6 +151,20 @@ def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
     return None
 
 
+def _is_question(clause: Token) -> bool:
+    """A clause opened by "if" or "whether"."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in clause.children)
+
+
+def _raised_subject(cue: Token, subject: Token, content: list[Token]) -> bool:
+    """The subject of a raising verb ("seems to", "appears to") or a passive one ("is expected to", "were
+    known to"), whose infinitive is the content."""
+    root = min(content, key=lambda t: len(list(t.ancestors)))
+    if root.head.i != cue.i or root.dep_ != "xcomp" or subject.head.i != cue.i or subject.i > cue.i:
+        return False
+    return cue.lemma_.lower() in _RAISING_VERBS or subject.dep_ == "nsubjpass"
+
+
 def _has_subject_clause(cue: Token) -> bool:
     return any(c.dep_ in ("mark",) for c in cue.children)
 
@@ -152,13 +175,18 @@ def _according(token: Token) -> tuple[list[Token], list[Token]] | None:
     if pobj is None:
         return None
     phrase = {t.i for t in token.subtree}
-    sent = token.sent
-    content = [t for t in sent if t.i not in phrase]
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i > token.i and any(c.dep_ in _SUBJECTS and c.i < token.i for c in clause.children):
+        # the phrase splits its clause: "Fundraising, according to FEC filings, has surged"
+        return mention_tokens(pobj), [t for t in clause.subtree if t.i not in phrase]
+    content = [t for t in token.sent if t.i not in phrase]
     # keep only the side of the sentence the phrase does not cut off: the clause it modifies
     before = [t for t in content if t.i < token.i]
     after = [t for t in content if t.i > token.i]
-    side = before if len("".join(t.text for t in before)) > len("".join(t.text for t in after)) else after
-    return mention_tokens(pobj), side
+    content = before if len("".join(t.text for t in before)) > len("".join(t.text for t in after)) else after
+    return mention_tokens(pobj), content
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -188,9 +216,15 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
         if subject is None and kind in ("belief", "learned"):
             return None
         cue_span = parsed.span_of([cue])
+        if subject is not None and _raised_subject(cue, subject, content):
+            # "Indiana appears [to be a break]", "The stakes are expected [to trigger …]": the subject belongs
+            # to the content, and is the source only when the infinitive reports ("seems to show that …")
+            infinitive = min(content, key=lambda t: len(list(t.ancestors)))
+            content = list(subject.subtree) + content
+            subject = subject if cue_kind(infinitive, parsed.model.lexicon) else None
         mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
         head = subject
-    content = _to_clause_end(cue, content)
+    content = _on_line_of(cue, _to_clause_end(cue, content))
     parts = _parts(parsed, text, content)
     if not parts:
         return None
@@ -233,11 +267,24 @@ def _to_clause_end(cue: Token, content: list[Token]) -> list[Token]:
         return content
     have = {t.i for t in content}
     hearer = {t.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first for t in c.subtree}
+    if _is_question(min(content, key=lambda t: len(list(t.ancestors)))):
+        hearer = set()  # "asked workers [if they planned …]"
     # a second cue joined to this one ("admitted that …, but said …", "declined …, saying …") keeps its own content
     have |= {t.i for c in cue.children if c.dep_ in ("conj", "advcl") and c.i > first and c.i not in have
              and (cue_kind(c) is not None or is_according(c)) for t in c.subtree}
     more = [t for t in cue.subtree if t.i not in have and (t.i > first or t.i in hearer)]
     return sorted(content + more, key=lambda t: t.i)
+
+
+def _on_line_of(cue: Token, content: list[Token]) -> list[Token]:
+    """Content stays on the cue's line: a paragraph with single line breaks inside may hold several
+    sentences the parser ran together."""
+    breaks = [t.i for t in cue.sent if t.is_space and "\n" in t.text]
+    if not breaks:
+        return content
+    start = max((i for i in breaks if i < cue.i), default=-1)
+    end = min((i for i in breaks if i > cue.i), default=len(cue.doc))
+    return [t for t in content if start < t.i < end]
 
 
 def _parts(parsed: ParsedText, text: str, content: list[Token]) -> list[tuple[int, int]]:
@@ -280,10 +327,17 @@ def _kept(candidate: Attribution, model: CandidateFilter | None) -> bool:
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue sits inside another's content (one label per token)."""
+    """Drop attributions whose cue sits inside another's content (one label per token), except that
+    "according to X" inside another's content wins: "Clinton leads by 271 delegates according to AP"."""
     keep = []
     for att in found:
         cue_start = att.cue[0] if att.cue else att.start
-        if not any(o is not att and o.parts[0][0] <= cue_start < o.parts[-1][1] for o in found):
+        inside = [o for o in found if o is not att and o.parts[0][0] <= cue_start < o.parts[-1][1]]
+        if not inside or _by_according(att) and not any(_by_according(o) for o in inside):
             keep.append(att)
-    return keep
+    return [att for att in keep if _by_according(att) or not any(
+        _by_according(o) and att.parts[0][0] <= o.cue[0] < att.parts[-1][1] for o in keep)]
+
+
+def _by_according(att: Attribution) -> bool:
+    return att.cue_token is not None and is_according(att.cue_token)

@@ -105,7 +105,8 @@ class SpeakerResolver:
             return self._titles[lemma]
         if lemma in _PERSON_NOUNS and any(c.lower_ in ("the", "this") for c in head.children):
             return last_speaker or self.person_before(pos)
-        return _strip_the(" ".join(t.text for t in mention_tokens)) or None
+        phrase = "".join(t.text_with_ws for t in mention_tokens)  # "city's", not "city 's"
+        return _strip_the(" ".join(phrase.split())) or None
 
 
 def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]

@@ -92,3 +92,33 @@ def test_floating_quote_paragraph_goes_to_the_last_speaker(quotes_of) -> None:  
     assert len(floating) == 1
     assert floating[0].attrs["speaker"] == "Maria Lopez"
     assert floating[0].attrs["confidence"] < quotes[0].attrs["confidence"]
+
+
+def test_short_quote_opening_its_sentence_with_a_cue_is_a_quote(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    report, quotes = quotes_of('"Elections matter," Kelly said. "Look at the records before you vote."')
+    assert [q.label for q in quotes] == ["direct", "direct"]
+    assert [text_of(report, q) for q in quotes] == ["Elections matter,", "Look at the records before you vote."]
+    assert quotes[0].attrs["group"] == quotes[1].attrs["group"]
+
+
+def test_phrase_quoted_mid_sentence_takes_no_cue_after_it(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    report, quotes = quotes_of('Trump said that Romney "would have dropped to his knees" if Trump had asked him.')
+    assert [q.label for q in quotes] == ["mixed"]
+    assert text_of(report, quotes[0].attrs["cue"]) == "said"
+
+
+def test_quote_continued_after_a_long_cue_clause_is_one_attribution(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("“His legend will live on,” Spencer said, as a few young fighters worked out inside the gym. "
+            "“His stories will live on too.”")
+    report, quotes = quotes_of(text)
+    assert len({q.attrs["group"] for q in quotes}) == 1
+    assert text_of(report, quotes[1]) == "His stories will live on too."
+
+
+def test_writers_words_around_a_quote_belong_to_it(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    text = ('"These super PACs have been setting the table for New Hampshire voters," in sharp contrast to '
+            "previous elections when campaigns took on that function, says Dante Scala.")
+    report, quotes = quotes_of(text)
+    assert [q.label for q in quotes] == ["mixed"]
+    assert text_of(report, quotes[0]).endswith("when campaigns took on that function")
+    assert text_of(report, quotes[0].attrs["speaker_mention"]) == "Dante Scala"

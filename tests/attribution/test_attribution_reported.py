@@ -44,3 +44,32 @@ def test_participle_cue_takes_the_subject_of_its_verb(quotes_of) -> None:  # typ
 def test_plain_narrative_has_no_quotes(quotes_of) -> None:  # type: ignore[no-untyped-def]
     _, quotes = quotes_of("The bridge opened in 1962. Traffic grew every year after that.")
     assert quotes == []
+
+
+def test_according_to_inside_another_cues_content_wins(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    report, quotes = quotes_of("Detours will send traffic over the Route 9 bridge, adding up to 20 minutes to "
+                               "commutes, according to the city's traffic office.")
+    assert [text_of(report, q.attrs["cue"]) for q in quotes] == ["according to"]
+    assert quotes[0].attrs["speaker"] == "city's traffic office"
+
+
+def test_raised_subject_belongs_to_the_content() -> None:
+    import spacy
+
+    from newsift.attribution import AttributionModel, ParsedText, extract_attributions
+    from newsift.settings import Options
+
+    text = "Indiana appears to be a break from the norm for the campaign."
+    doc = spacy.load(Options().spacy_model)(text)
+    model = AttributionModel.load()
+    model.filter = None  # the rule, not the filter's verdict on it
+    found = [a for a in extract_attributions(text, ParsedText([(0, doc)], model)) if a.cue_token.lemma_ == "appear"]
+    parts = [[text[a:b] for a, b in att.parts] for att in found]
+    assert parts == [["Indiana", "to be a break from the norm for the campaign"]]
+    assert found[0].mention is None  # the writer's view: no one is the source
+
+
+def test_asked_takes_its_if_clause(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    report, quotes = quotes_of("The senator asked workers if they planned to attend the caucuses.")
+    assert [text_of(report, q.attrs["cue"]) for q in quotes] == ["asked"]
+    assert text_of(report, quotes[0]) == "if they planned to attend the caucuses"

@@ -49,5 +49,6 @@ def test_example_article_gives_each_quote_its_person(attribution_analyzer) -> No
     path = Path(__file__).resolve().parents[2] / "examples" / "riverside-ledger-bridge-closure.json"
     report = attribution_analyzer.analyze(next(read_path(str(path))))
     names = [row["name"] for row in report.sections["speakers"]]
-    # "Bell said" (spaCy tags Bell an organisation) still resolves to "Chief engineer Marcus Bell"
-    assert names == ["Elena Ortiz", "Marcus Bell"]
+    # "Bell said" (spaCy tags Bell an organisation) still resolves to "Chief engineer Marcus Bell";
+    # "…, according to the city's traffic office" is the office's
+    assert names == ["Elena Ortiz", "Marcus Bell", "city's traffic office"]
