@@ -15,6 +15,7 @@ speaker mention overlaps it. Cue accuracy: among matched pairs with a gold
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections import defaultdict
@@ -220,6 +221,24 @@ def score_items(items: list[tuple[str, str, list[list[GoldAttribution]]]],
     return result
 
 
+def human_agreement(items: list[tuple[str, str, list[list[GoldAttribution]]]]) -> dict[str, Any] | None:
+    """The same measures, one annotator scored against another, over texts annotated more than once:
+    the ceiling a system can be expected to reach (None when no text has two annotations)."""
+    totals: dict[str, float] = defaultdict(float)
+    shared = [annotators for _, _, annotators in items if len(annotators) > 1]
+    for annotators in shared:
+        pairs = list(itertools.permutations(range(len(annotators)), 2))
+        for a, b in pairs:
+            as_predicted = [PredAttribution(g.content, g.cue, g.source, g.direct) for g in annotators[a]]
+            for key, value in score_article(annotators[b], as_predicted).items():
+                totals[key] += value / len(pairs)
+    if not shared:
+        return None
+    result = summarize(totals)
+    result["texts"] = len(shared)
+    return result
+
+
 def run_quotes_bench(folder: str | Path, analyzer: Any, limit: int | None = None) -> dict[str, Any]:
     """Run ``analyzer`` (a pipeline ending with the attribution stage) over a PolNeAR-format folder."""
     items = read_polnear(folder)[: limit or None]
@@ -234,4 +253,5 @@ def run_quotes_bench(folder: str | Path, analyzer: Any, limit: int | None = None
     result = score_items(items, predict)
     result["seconds"] = round(time.perf_counter() - started, 2)
     result["attribution_stage_ms_per_text"] = round(1000 * stage_seconds[0] / max(1, len(items)), 2)
+    result["human"] = human_agreement(items)
     return result

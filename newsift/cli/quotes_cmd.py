@@ -32,6 +32,17 @@ def _table(result: dict) -> str:
     lines = [f"{result['texts']} texts, {result['annotations']} annotations (annotators averaged per text)",
              f"{'kind':<9} {'gold':>7} {'P@0.3':>6} {'R@0.3':>6} {'F1@0.3':>6} {'P@0.8':>6} {'R@0.8':>6} "
              f"{'F1@0.8':>6} {'speaker':>7} {'cue':>6}"]
+    lines += _rows(result)
+    lines.append(f"{result['seconds']} s; attribution stage {result['attribution_stage_ms_per_text']} ms/text")
+    human = result.get("human")
+    if human:
+        lines.append(f"human agreement: annotator against annotator on the {human['texts']} texts annotated twice or more")
+        lines += _rows(human)
+    return "\n".join(lines)
+
+
+def _rows(result: dict) -> list[str]:
+    lines = []
     for kind in ("all", "direct", "indirect"):
         row = result[kind]
         lo, hi = row["@0.3"], row["@0.8"]
@@ -39,8 +50,7 @@ def _table(result: dict) -> str:
         cue = f"{row['cue_acc']:.3f}" if row["cue_acc"] is not None else "-"
         lines.append(f"{kind:<9} {row['gold']:>7} {lo['p']:>6.3f} {lo['r']:>6.3f} {lo['f1']:>6.3f} {hi['p']:>6.3f} "
                      f"{hi['r']:>6.3f} {hi['f1']:>6.3f} {spk:>7} {cue:>6}")
-    lines.append(f"{result['seconds']} s; attribution stage {result['attribution_stage_ms_per_text']} ms/text")
-    return "\n".join(lines)
+    return lines
 
 
 @train.command("quotes")

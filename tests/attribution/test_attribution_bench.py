@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsift.bench.quotes import GoldAttribution, PredAttribution, read_polnear, score_article, summarize
+from newsift.bench.quotes import (GoldAttribution, PredAttribution, human_agreement, read_polnear, score_article,
+                                  summarize)
 from newsift.cli import main
 
 TEXT = 'Intro line.\n\n"We will win," Smith said. Jones said the plan would fail.\n'
@@ -40,6 +41,17 @@ def test_brat_attributions_are_read_with_kind(tmp_path: Path) -> None:
     assert name == "doc" and len(gold) == 2
     assert [g.direct for g in gold] == [True, False]
     assert text[gold[0].source[0][0] : gold[0].source[0][1]] == "Smith"
+
+
+def test_human_agreement_scores_each_annotator_against_the_others(tmp_path: Path) -> None:
+    # the second annotator leaves out Jones's reported speech: 2 matches in 3 attributions each way (pooled)
+    second = ANN.split("T5")[0]
+    items = read_polnear(_folder(tmp_path, {"a1": ANN, "a2": second}))
+    human = human_agreement(items)
+    assert human is not None and human["texts"] == 1
+    assert human["all"]["@0.3"]["p"] == pytest.approx(2 / 3, abs=1e-3) == human["all"]["@0.3"]["r"]
+    assert human["direct"]["@0.8"]["f1"] == 1.0 and human["all"]["speaker_acc"] == 1.0
+    assert human_agreement(items[:0]) is None
 
 
 def test_matching_needs_the_overlap_share_of_gold_characters() -> None:
