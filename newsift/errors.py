@@ -93,3 +93,5 @@ class Errors:
     E254 = "[E254] claims model {path} cannot be loaded ({why}); retrain it with 'newsift train claims'"
     E255 = "[E255] {path}: no sentences to score"
     E256 = "[E256] the semantic claims model needs MiniLM: {why} ({hint})"
+    E257 = ("[E257] claims teacher probabilities cannot be used: {why}; make them for this data with 'newsift train "
+            "claims-teacher', or train with --no-teacher")

@@ -32,13 +32,40 @@ def _model(ctx: click.Context, model_path: str | None) -> tuple["ClaimModel", "O
               help="Folder with the CT24 train and dev TSV files.")
 @click.option("--out", default=None, help="Model file to write (default: the packaged model).")
 @click.option("--semantic", is_flag=True, help="Add MiniLM embeddings (needs the semantic extra; slow on CPU).")
-def train_claims(data_dir: str, out: str | None, semantic: bool) -> None:
+@click.option("--teacher", default=None, type=click.Path(dir_okay=False),
+              help="Teacher probabilities to fit to (default: the packaged claims-teacher.npz).")
+@click.option("--no-teacher", is_flag=True, help="Fit to the Yes/No labels instead of a teacher's probabilities.")
+def train_claims(data_dir: str, out: str | None, semantic: bool, teacher: str | None, no_teacher: bool) -> None:
     """Train the check-worthiness model (train fits; dev and late train debates choose)."""
     from ..claims import train_model
+    from ..claims.teacher import TEACHER_PATH
 
-    card = train_model(data_dir, out, semantic=semantic)
+    card = train_model(data_dir, out, semantic=semantic, teacher=None if no_teacher else teacher or TEACHER_PATH)
     click.echo(f"C={card['C']} threshold={card['threshold']} dev F1={card['dev']['f1']:.3f} "
-               f"({card['training_seconds']} s)")
+               f"teacher={'yes' if card.get('teacher') else 'no'} ({card['training_seconds']} s)")
+    click.echo(json.dumps(card))
+
+
+@train.command("claims-teacher")
+@click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
+              help="Folder with the CT24 train and dev TSV files.")
+@click.option("--out", default=None, type=click.Path(dir_okay=False),
+              help="Teacher file to write (default: the packaged claims-teacher.npz).")
+@click.option("--epochs", type=click.IntRange(1, 20), default=None, help="Fine-tuning epochs per fold (default 2).")
+@click.option("--folds", type=click.IntRange(2, 20), default=None, help="Folds (default 4).")
+@click.option("--device", default=None, help="torch device (default: cuda when there is one, else cpu).")
+def train_claims_teacher(data_dir: str, out: str | None, epochs: int | None, folds: int | None,
+                         device: str | None) -> None:
+    """Fine-tune all-MiniLM-L6-v2 in folds over CT24 train; write its out-of-fold probabilities.
+
+    Needs the semantic extra. Minutes on a GPU, hours on a CPU. Then run
+    `newsift train claims` to fit the default model to them.
+    """
+    from ..claims import teacher as claims_teacher
+
+    card = claims_teacher.train_teacher(data_dir, out or claims_teacher.TEACHER_PATH,
+                                        epochs=epochs or claims_teacher.EPOCHS, folds=folds or claims_teacher.FOLDS,
+                                        device=device, log=lambda line: click.echo(line, err=True))
     click.echo(json.dumps(card))
 
 
