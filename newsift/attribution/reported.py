@@ -9,6 +9,9 @@ hang from.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -159,7 +162,7 @@ def _is_question(clause: Token) -> bool:
 def _raised_subject(cue: Token, subject: Token, content: list[Token]) -> bool:
     """The subject of a raising verb ("seems to", "appears to") or a passive one ("is expected to", "were
     known to"), whose infinitive is the content."""
-    root = min(content, key=lambda t: len(list(t.ancestors)))
+    root = _root(content)
     if root.head.i != cue.i or root.dep_ != "xcomp" or subject.head.i != cue.i or subject.i > cue.i:
         return False
     return cue.lemma_.lower() in _RAISING_VERBS or subject.dep_ == "nsubjpass"
@@ -219,7 +222,7 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
         if subject is not None and _raised_subject(cue, subject, content):
             # "Indiana appears [to be a break]", "The stakes are expected [to trigger …]": the subject belongs
             # to the content, and is the source only when the infinitive reports ("seems to show that …")
-            infinitive = min(content, key=lambda t: len(list(t.ancestors)))
+            infinitive = _root(content)
             content = list(subject.subtree) + content
             subject = subject if cue_kind(infinitive, parsed.model.lexicon) else None
         mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
@@ -237,7 +240,7 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
 def candidate_features(cue: Token, subject: Token | None, content: list[Token], lexicon: CueLexicon) -> dict[str, float]:
     """What the candidate filter sees: the cue word, how the content hangs from it, who the subject is."""
     lemma = "according" if is_according(cue) else cue.lemma_.lower()
-    root = min(content, key=lambda t: len(list(t.ancestors)))
+    root = _root(content)
     feats = {
         f"lemma={lemma}": 1.0,
         f"kind={cue_kind(cue, lexicon) or 'according'}": 1.0,
@@ -267,7 +270,7 @@ def _to_clause_end(cue: Token, content: list[Token]) -> list[Token]:
         return content
     have = {t.i for t in content}
     hearer = {t.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first for t in c.subtree}
-    if _is_question(min(content, key=lambda t: len(list(t.ancestors)))):
+    if _is_question(_root(content)):
         hearer = set()  # "asked workers [if they planned …]"
     # a second cue joined to this one ("admitted that …, but said …", "declined …, saying …") keeps its own content
     have |= {t.i for c in cue.children if c.dep_ in ("conj", "advcl") and c.i > first and c.i not in have
@@ -299,6 +302,14 @@ def _parts(parsed: ParsedText, text: str, content: list[Token]) -> list[tuple[in
     return [(a, b) for a, b in parts if b - a >= 3]
 
 
+def _root(content: list[Token]) -> Token:
+    """The content token nearest the sentence root (the first such). Only a token whose head lies outside
+    the content can be it, so depths are counted for those few alone."""
+    ids = {t.i for t in content}
+    tops = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    return min(tops, key=lambda t: sum(1 for _ in t.ancestors))
+
+
 def _head(tokens: list[Token]) -> Token:
     ids = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
@@ -307,9 +318,13 @@ def _head(tokens: list[Token]) -> Token:
 def reported_speech(parsed: ParsedText, text: str, used_cues: set[int], quoted: list[tuple[int, int]]) -> list[Attribution]:
     """Indirect attributions whose cue is outside quotes and not already a direct quote's cue."""
     found: list[Attribution] = []
+    spans = sorted(quoted)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans so far
     for off, token in parsed.tokens():
         pos = off + token.idx
-        if pos in used_cues or any(a <= pos < b for a, b in quoted):
+        i = bisect.bisect_right(starts, pos)
+        if pos in used_cues or (i and reach[i - 1] > pos):  # inside a quote
             continue
         if cue_kind(token, parsed.model.lexicon) is None and not is_according(token):
             continue

@@ -82,6 +82,7 @@ def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: 
 
     torch, encoder_dir = _torch(model_dir)
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    tokenizer = _tokenizer(encoder_dir)
     data_dir, out = Path(data_dir), Path(out)
     train, dev = (_read(data_dir, split)[: limit or None] for split in ("train", "dev"))
     early, _ = split_late(train)
@@ -98,10 +99,10 @@ def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: 
         fold_of = rng.integers(0, folds, len(members))
         for k in range(folds):
             fit_idx, held_idx = members[fold_of != k], members[fold_of == k]
-            model = _fine_tune(torch, encoder_dir, [train[i] for i in fit_idx], epochs, device, seed + k)
-            target[held_idx] = _predict(torch, model, [train[i].text for i in held_idx], device)
+            model = _fine_tune(torch, encoder_dir, tokenizer, [train[i] for i in fit_idx], epochs, device, seed + k)
+            target[held_idx] = _predict(torch, model, tokenizer, [train[i].text for i in held_idx], device)
             if name == "all_train":
-                dev_votes.append(_predict(torch, model, [e.text for e in dev], device))
+                dev_votes.append(_predict(torch, model, tokenizer, [e.text for e in dev], device))
             held_labels = [bool(train[i].label) for i in held_idx]
             fold_f1[name].append(yes_scores(held_labels, target[held_idx] >= 0.5)["f1"])
             log(f"{name} fold {k + 1}/{folds}: F1 {fold_f1[name][-1]:.3f} ({time.perf_counter() - started:.0f} s)")
@@ -189,12 +190,11 @@ def _tokenizer(encoder_dir: Path) -> Any:
     return AutoTokenizer.from_pretrained(str(encoder_dir))
 
 
-def _fine_tune(torch: Any, encoder_dir: Path, examples: list[Example], epochs: int, device: str, seed: int) -> Any:
+def _fine_tune(torch: Any, encoder_dir: Path, tokenizer: Any, examples: list[Example], epochs: int, device: str,
+               seed: int) -> Any:
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    tokenizer = _tokenizer(encoder_dir)
     net = _network(torch, encoder_dir).to(device)
-    net.tokenizer = tokenizer
     optimiser = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
     steps = epochs * -(-len(examples) // BATCH)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -218,14 +218,14 @@ def _fine_tune(torch: Any, encoder_dir: Path, examples: list[Example], epochs: i
     return net
 
 
-def _predict(torch: Any, net: Any, texts: list[str], device: str) -> np.ndarray:
+def _predict(torch: Any, net: Any, tokenizer: Any, texts: list[str], device: str) -> np.ndarray:
     net.eval()
     order = np.argsort([len(t) for t in texts])  # similar lengths together: less padding
     scores = np.empty(len(texts))
     with torch.no_grad():
         for start in range(0, len(order), 256):
             batch = order[start:start + 256]
-            encoded = net.tokenizer([texts[i] for i in batch], padding=True, truncation=True,
+            encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True,
                                     max_length=MAX_TOKENS, return_tensors="pt")
             with torch.autocast(device, dtype=torch.bfloat16, enabled=device != "cpu"):
                 logits = net(encoded["input_ids"].to(device), encoded["attention_mask"].to(device))

@@ -10,18 +10,11 @@ import pytest
 from newsift.cli import main
 from newsift.claims import SEMANTIC_MODEL_PATH, ClaimModel, semantic_available
 
+from claims_samples import ROWS, write_tsv
 from shared_data import DATA, need
 
 CT24 = DATA / "checkworthy" / "ct24"
 SEMANTIC_FLOOR = 0.82  # it scored 0.848
-ROWS = [
-    ("Unemployment fell to 4.2 percent last year.", "Yes"),
-    ("The senator voted against the budget in 2015.", "Yes"),
-    ("Taxes rose by $2,000 under this plan.", "Yes"),
-    ("Thank you very much, it is a pleasure to be here.", "No"),
-    ("I think we need to do better.", "No"),
-    ("What do you think about that?", "No"),
-]
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -29,12 +22,6 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
         main(argv)
     out, err = capsys.readouterr()
     return int(exit_info.value.code or 0), out, err
-
-
-def _tsv(path: Path, rows: list[tuple[str, str]], start: int = 1) -> Path:
-    lines = ["Sentence_id\tText\tclass_label"] + [f"{start + i}\t{t}\t{y}" for i, (t, y) in enumerate(rows)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def test_claims_prints_one_json_line_per_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +49,7 @@ def test_bad_input_is_one_line_and_exit_2(argv: list[str], code: str, tmp_path: 
 
 
 def test_bench_prints_a_table_and_json_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["bench", "claims", "--data", str(_tsv(tmp_path / "b.tsv", ROWS))], capsys)
+    code, out, _ = run(["bench", "claims", "--data", str(write_tsv(tmp_path / "b.tsv", ROWS))], capsys)
     result = json.loads(out.strip().splitlines()[-1])
     assert code == 0 and "precision" in out.splitlines()[1]
     assert result["sentences"] == 6 and result["yes"] == 3 and result["f1"] == 1.0
@@ -72,8 +59,8 @@ def test_bench_prints_a_table_and_json_last(tmp_path: Path, capsys: pytest.Captu
 def test_train_writes_a_loadable_model_and_card(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "ct"
     data.mkdir()
-    _tsv(data / "CT24_checkworthy_english_train.tsv", ROWS * 6)
-    _tsv(data / "CT24_checkworthy_english_dev.tsv", ROWS, start=100)
+    write_tsv(data / "CT24_checkworthy_english_train.tsv", ROWS * 6)
+    write_tsv(data / "CT24_checkworthy_english_dev.tsv", ROWS, start=100)
     out = tmp_path / "m.npz"
     code, stdout, _ = run(["train", "claims", "--data", str(data), "--out", str(out), "--no-teacher"], capsys)
     card = json.loads(stdout.strip().splitlines()[-1])

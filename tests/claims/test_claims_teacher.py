@@ -15,14 +15,7 @@ from newsift.claims.training import fit_model, split_late, train_model
 from newsift.cli import main
 from newsift.errors import InputError
 
-ROWS = [
-    ("Unemployment fell to 4.2 percent last year.", "Yes"),
-    ("The senator voted against the budget in 2015.", "Yes"),
-    ("Taxes rose by $2,000 under this plan.", "Yes"),
-    ("Thank you very much, it is a pleasure to be here.", "No"),
-    ("I think we need to do better.", "No"),
-    ("What do you think about that?", "No"),
-]
+from claims_samples import ROWS, write_tsv
 
 
 def _examples(times: int = 6) -> list[Example]:
@@ -32,9 +25,8 @@ def _examples(times: int = 6) -> list[Example]:
 def _folder(tmp_path: Path) -> Path:
     data = tmp_path / "ct"
     data.mkdir()
-    for name, rows, start in (("train", ROWS * 6, 1), ("dev", ROWS, 100)):
-        lines = ["Sentence_id\tText\tclass_label"] + [f"{start + i}\t{t}\t{y}" for i, (t, y) in enumerate(rows)]
-        (data / f"CT24_checkworthy_english_{name}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_tsv(data / "CT24_checkworthy_english_train.tsv", ROWS * 6)
+    write_tsv(data / "CT24_checkworthy_english_dev.tsv", ROWS, start=100)
     return data
 
 
