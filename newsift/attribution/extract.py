@@ -11,6 +11,7 @@ lean on the speaker quoted just before.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from spacy.tokens import Token
 
@@ -129,6 +130,8 @@ def _cued_quote(text: str, parsed: ParsedText, mark: QuoteMark, prev_mark: Quote
     if cue is None:
         return None
     subject = _speaker_of(cue, parsed, marks)
+    if subject is None and parsed.offset_of(cue) >= mark.end:
+        subject = _name_around_cue(parsed, cue, mark)
     mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
     kind = "direct" if (content_start, content_end) == (mark.start, mark.end) else "mixed"
     return Attribution([(content_start, content_end)], kind, cue=_cue_span(parsed, cue), mention=mention,
@@ -198,6 +201,28 @@ def _speaker_of(cue: Token, parsed: ParsedText, marks: list[QuoteMark]) -> Token
     if subject is None:
         subject = next((c for c in cue.rights if c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
     return subject
+
+
+def _name_around_cue(parsed: ParsedText, cue: Token, mark: QuoteMark) -> Token | None:
+    """The speaker of a cue after a quote whose subject the parser lost: the name between the quote and the
+    cue ('“…,” Ramos, 58, told AFP', Ramos hung as a conjunct), else the one right after the cue ('“…,” said
+    Skelly, explaining …', Skelly an adverb). The top of that run of nouns."""
+    between = [t for t in parsed.tokens_in(mark.outer_end, parsed.offset_of(cue)) if t.doc is cue.doc]
+    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")] or _noun_run(cue.doc[cue.i + 1 :])
+    if not nouns:
+        return None
+    ids = {t.i for t in nouns}
+    return next((t for t in nouns if t.head.i not in ids), nouns[-1])
+
+
+def _noun_run(tokens: Iterable[Token]) -> list[Token]:
+    """The nouns and names that open ``tokens`` ('Robin Maynard' in 'Robin Maynard, half joking')."""
+    run = []
+    for token in tokens:
+        if token.pos_ not in ("PROPN", "NOUN"):
+            break
+        run.append(token)
+    return run
 
 
 def _cue_span(parsed: ParsedText, cue: Token) -> tuple[int, int]:

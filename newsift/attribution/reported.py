@@ -55,8 +55,17 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it depends on (participles, xcomp, conj)."""
     found = _subject_up(verb)
     if found is None:
-        found = _appos_subject(verb)
+        found = _appos_subject(verb) or _compound_subject(verb)
     return found
+
+
+def _compound_subject(cue: Token) -> Token | None:
+    """A name the tagger took for a compound of a cue it read as a noun: "Trump predicts that …"
+    (``predicts`` a plural noun, ``Trump`` its compound)."""
+    if cue.pos_ != "NOUN":
+        return None
+    return next((c for c in cue.lefts if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")
+                 and c.text[:1].isupper()), None)
 
 
 def _appos_subject(verb: Token) -> Token | None:
@@ -81,6 +90,9 @@ def _subject_up(verb: Token) -> Token | None:
         if subjects:
             # the one next to the verb: "WASHINGTON -- President Obama on Thursday nominated …" has two
             return min(subjects, key=lambda c: abs(verb.i - c.i))
+        if _joined_to_content(verb):
+            verb = verb.head.head  # "Gore insisted it was premature while adding …": Gore adds, not "it"
+            continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "50 percent saying she is prepared"
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp") and verb.head.i != verb.i:
@@ -90,6 +102,14 @@ def _subject_up(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _joined_to_content(verb: Token) -> bool:
+    """A cue the parser hung on another cue's reported clause ("Suu Kyi said it was too early but added …",
+    "insisted it was premature while adding …") is that cue's second one, and shares its subject."""
+    head = verb.head
+    return verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.i != head.i \
+        and cue_kind(verb) == "speech" and cue_kind(head.head) == "speech" and head.head.i < verb.i
 
 
 def mention_tokens(subject: Token) -> list[Token]:

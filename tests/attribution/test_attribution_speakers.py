@@ -52,3 +52,29 @@ def test_example_article_gives_each_quote_its_person(attribution_analyzer) -> No
     # "Bell said" (spaCy tags Bell an organisation) still resolves to "Chief engineer Marcus Bell";
     # "…, according to the city's traffic office" is the office's
     assert names == ["Elena Ortiz", "Marcus Bell", "city's traffic office"]
+
+
+def test_a_name_after_the_cue_speaks_when_the_parse_lost_the_subject(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    text = "“I am better at fixing engines than I am at writing reports,” said Tomas Ferreira, half joking."
+    _, quotes = quotes_of(text)
+    mention = quotes[0].attrs["speaker_mention"]
+    assert text[mention.start : mention.end] == "Tomas Ferreira"
+
+
+def test_a_second_cue_on_the_first_cues_clause_shares_its_speaker(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("At the rally, Suu Kyi said it was too early to congratulate winners but added, "
+            "\"I think you all have an idea of the results.\"")
+    _, quotes = quotes_of(text)
+    added = next(q for q in quotes if text[q.attrs["cue"].start : q.attrs["cue"].end] == "added")
+    mention = added.attrs["speaker_mention"]
+    assert text[mention.start : mention.end] == "Suu Kyi"
+
+
+def test_a_name_tagged_as_compound_of_a_noun_read_cue_is_its_subject(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    from newsift.attribution.reported import subject_of
+
+    report, _ = quotes_of("Trump predicts that many of their supporters will switch to his side.")
+    doc = report.scratch["docs"][0][1]
+    cue = next(t for t in doc if t.lower_ == "predicts")
+    assert cue.pos_ == "NOUN"  # the tagger's slip this rule repairs
+    assert subject_of(cue).text == "Trump"
