@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import Errors, InputError
 from .features import CUE_NAMES, cue_features, cue_rows, normalise
-from .semantic import DIMENSIONS, MODEL_NAME, Embedder, semantic_available
+from .semantic import DIMENSIONS, INSTALL_HINT, MODEL_NAME, Embedder, semantic_available
 from .tfidf import Tfidf
 
 __all__ = ["ClaimModel", "VECTORISERS", "DEFAULT_MODEL_PATH", "SEMANTIC_MODEL_PATH", "make_vectorisers"]
@@ -137,7 +137,7 @@ class ClaimModel:
         if embedding:
             if not semantic_available():
                 raise InputError(Errors.E256.format(why=f"{path.name} uses {embedding['model']} embeddings",
-                                                    hint="pip install 'newsift[semantic]'"))
+                                                    hint=INSTALL_HINT))
             model.embedder, model.embedding_weight = Embedder(), float(embedding["weight"])
         return model
 

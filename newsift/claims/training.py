@@ -36,7 +36,7 @@ from .semantic import MODEL_NAME, Embedder
 from .teacher import TEACHER_PATH, Teacher, load_teacher
 from .tfidf import Tfidf
 
-__all__ = ["train_model", "fit_model", "yes_scores", "LATE_SHARE", "C_GRID", "THRESHOLDS"]
+__all__ = ["train_model", "fit_model", "yes_scores", "LATE_SHARE", "C_GRID", "THRESHOLDS", "read_split", "split_late"]
 
 LATE_SHARE = 0.1  # the latest tenth of train (by sentence id) stands in for unseen debates
 C_GRID = (0.5, 1.0, 2.0)
@@ -119,7 +119,7 @@ def _choose(train: list[Example], dev: list[Example], grid: Sequence[float], emb
     return best["C"], best["threshold"], table
 
 
-def _read_split(data_dir: Path, split: str) -> list[Example]:
+def read_split(data_dir: Path, split: str) -> list[Example]:
     path = data_dir / SPLIT_FILES[split]
     if not path.exists():
         raise InputError(Errors.E253.format(path=data_dir, files=", ".join(SPLIT_FILES[s] for s in ("train", "dev"))))
@@ -147,7 +147,7 @@ def train_model(data_dir: str | Path, out: str | Path | None = None, grid: Seque
     data_dir, out = Path(data_dir), Path(out) if out else default
     if not data_dir.is_dir():
         raise InputError(Errors.E025.format(path=data_dir))
-    train, dev = _read_split(data_dir, "train"), _read_split(data_dir, "dev")
+    train, dev = read_split(data_dir, "train"), read_split(data_dir, "dev")
     started = time.perf_counter()
     c, threshold, table = _choose(train, dev, grid, embedder, taught)
     model = fit_model(train, c, threshold, embedder, taught.probabilities(train) if taught is not None else None)
