@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/out/demo.db
 
-.PHONY: demo test install bench clean
+.PHONY: demo test lint snapshots install bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,15 @@ demo: install
 	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json --format html -o out/valley-wire-bridge-closure.html
 	@echo "HTML report: out/valley-wire-bridge-closure.html"
 
-test: install
+lint: install
+	$(BIN)/ruff check newsift tests
+	$(BIN)/mypy newsift
+
+test: lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+snapshots: install  # record the reports the snapshot tests compare against (read the diff first)
+	NEWSIFT_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/core/test_report_snapshots.py
 
 clean:
 	rm -rf $(VENV) out *.egg-info

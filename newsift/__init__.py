@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 from .analysis import Analyzer, analyze, analyze_many
 from .errors import AnalysisError, Errors, InputError, NewsiftError, ResourceUnavailable
 from .model import Article, Report, Signal, Span, StageRecord
-from .pipeline import Pipeline, Resources, Stage, register_resource, register_stage
+from .pipeline import Pipeline, Resources, Stage
 from .readers import ReadProblem, read_inputs, read_path
 from .settings import Options, load_options
 
@@ -29,8 +29,6 @@ __all__ = [
     "Pipeline",
     "Resources",
     "Stage",
-    "register_stage",
-    "register_resource",
     "Options",
     "load_options",
     "read_path",

@@ -8,9 +8,10 @@ shares of the whole text too, counted over the body only.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from .model import Report, Span
+if TYPE_CHECKING:  # the model calls anatomy(); anatomy only reads its fields
+    from .model import Report, Span
 
 __all__ = ["anatomy", "covered", "union_length"]
 
@@ -33,12 +34,16 @@ def union_length(intervals: Iterable[tuple[int, int]]) -> int:
 
 def covered(spans: Iterable[Span]) -> list[tuple[int, int]]:
     """Merge spans into sorted, disjoint intervals."""
+    return _merge((s.start, s.end) for s in spans)
+
+
+def _merge(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
-    for s in sorted(spans, key=lambda s: (s.start, s.end)):
-        if merged and s.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], s.end)
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            merged.append([s.start, s.end])
+            merged.append([start, end])
     return [(a, b) for a, b in merged]
 
 
@@ -68,9 +73,9 @@ def anatomy(report: Report) -> dict[str, Any]:
     shares: dict[str, float] = {}
     taken: list[tuple[int, int]] = []
     for part in FURNITURE:
-        own = _subtract(covered(report.anatomy_parts.get(part, [])), covered(Span(a, b, "") for a, b in taken))
+        own = _subtract(covered(report.anatomy_parts.get(part, [])), _merge(taken))
         shares[part] = count(own)
-        taken = covered([Span(a, b, "") for a, b in taken + own])
+        taken = _merge(taken + own)
     body = _subtract([(0, len(text))], taken)
     shares["body"] = count(body)
     for part, spans in report.anatomy_parts.items():

@@ -1,61 +1,130 @@
 """Corpus-scale analysis: the same per-article function, run on Dask.
 
-Articles are cut into chunks; each chunk becomes one Dask task that builds
-its own Analyzer (so each worker loads the language model once per chunk)
-and returns JSON reports. Chunks are submitted in bounded waves so memory
-stays flat however long the input. ``scheduler`` is a local Dask scheduler
-name ("processes", "threads", "sync") or a ``dask.distributed`` address.
+Workers are ``dask.distributed`` processes (a LocalCluster by default, or
+any scheduler address). A worker plugin gives each worker one Analyzer for
+its lifetime, so the language model loads once per worker, not per task.
+Articles travel in small chunks; at most a bounded window of chunks is in
+flight, refilled as each finishes (``as_completed``), so memory stays flat
+and no worker waits for a slow wave. Reports come back in input order.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any, Iterable, Iterator
+
+from distributed import WorkerPlugin
 
 from .analysis import Analyzer
 from .errors import Errors, InputError
 from .model import Article
 from .settings import Options
 
-__all__ = ["analyze_corpus"]
+__all__ = ["analyze_corpus", "dask_client", "AnalyzerPlugin", "chunks_of", "ordered"]
+
+_ANALYZERS: dict[str, Analyzer] = {}  # worker address -> its Analyzer (threads share one process)
+PLUGIN_NAME = "newsift-analyzer"
 
 
-def _analyze_chunk(articles: list[dict[str, Any]], options: Options) -> list[dict[str, Any]]:
-    analyzer = Analyzer(options)
-    try:
-        return [analyzer.analyze(Article(**a)).to_dict() for a in articles]
-    finally:
-        analyzer.close()
+class AnalyzerPlugin(WorkerPlugin):  # type: ignore[misc]
+    """A worker plugin: one Analyzer per worker, built at start-up and closed at shutdown."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def setup(self, worker: Any) -> None:
+        analyzer = Analyzer(self.options)
+        for stage in analyzer.pipeline.stages:  # load resources now, not inside the first task
+            for resource in stage.resources:
+                analyzer.resources.available(resource)
+        _ANALYZERS[worker.address] = analyzer
+
+    def teardown(self, worker: Any) -> None:
+        analyzer = _ANALYZERS.pop(worker.address, None)
+        if analyzer is not None:
+            analyzer.close()
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[dict[str, Any]]]:
+def _analyze_chunk(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from distributed import get_worker
+
+    analyzer = _ANALYZERS[get_worker().address]
+    return [report.to_dict() for report in analyzer.analyze_many(Article(**a) for a in articles)]
+
+
+def chunks_of(articles: Iterable[Article], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Articles as picklable dicts, ``size`` at a time."""
     it = iter(articles)
     while chunk := list(islice(it, size)):
         yield [{**a.to_dict(), "notes": list(a.notes)} for a in chunk]
 
 
-def analyze_corpus(articles: Iterable[Article], options: Options, workers: int = 2, chunk_size: int = 64,
-                   scheduler: str = "processes") -> Iterator[dict[str, Any]]:
-    """Analyse many articles in parallel on Dask; yields JSON reports in input order."""
-    import dask
-
-    client = None
-    if "://" in scheduler:
-        try:
-            from distributed import Client
-        except ImportError:
-            raise InputError(Errors.E041) from None
-        client = Client(scheduler)
-    chunks = _chunks(articles, chunk_size)
+@contextmanager
+def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
+    """A distributed Client: on ``scheduler`` (an address) or a LocalCluster of ``workers`` processes."""
     try:
-        while wave := list(islice(chunks, max(1, workers) * 2)):
-            tasks = [dask.delayed(_analyze_chunk)(chunk, options) for chunk in wave]
-            if client is not None:
-                results = client.compute(tasks, sync=True)
-            else:
-                results = dask.compute(*tasks, scheduler=scheduler, num_workers=workers)
-            for reports in results:
-                yield from reports
-    finally:
-        if client is not None:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError(Errors.E041) from None
+    if scheduler and "://" in scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise InputError(Errors.E400.format(address=scheduler, why=exc)) from None
+        try:
+            yield client
+        finally:
             client.close()
+        return
+    threads = scheduler == "threads"
+    # one single-threaded process per worker: spaCy and SQLite are not shared between threads
+    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=not threads,
+                      dashboard_address=None, memory_limit=0, silence_logs=40) as cluster:
+        with Client(cluster) as client:
+            yield client
+
+
+def ordered(client: Any, func: Any, chunks: Iterator[Any], window: int) -> Iterator[Any]:
+    """Run ``func`` on each chunk with at most ``window`` in flight; results in input order."""
+    from distributed import as_completed
+
+    index_of: dict[str, int] = {}
+    done: dict[int, Any] = {}
+    submitted = 0
+    next_out = 0
+    pending = as_completed()
+    for chunk in islice(chunks, window):
+        future = client.submit(func, chunk, pure=False)
+        index_of[future.key] = submitted
+        submitted += 1
+        pending.add(future)
+    for future in pending:
+        done[index_of.pop(future.key)] = future.result()
+        future.release()
+        for chunk in islice(chunks, 1):  # refill the window by one
+            nxt = client.submit(func, chunk, pure=False)
+            index_of[nxt.key] = submitted
+            submitted += 1
+            pending.add(nxt)
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+
+
+def analyze_corpus(articles: Iterable[Article], options: Options, workers: int = 2, chunk_size: int = 4,
+                   scheduler: str | None = None) -> Iterator[dict[str, Any]]:
+    """Analyse many articles on Dask workers; yields JSON reports in input order.
+
+    ``scheduler``: None or "processes" for a LocalCluster of worker
+    processes, "threads" for one process (tests), or a scheduler address.
+    """
+    with dask_client(workers, scheduler) as client:
+        client.register_plugin(AnalyzerPlugin(options), name=PLUGIN_NAME)
+        n_threads = sum(client.nthreads().values()) or max(1, workers)
+        window = max(2, 3 * n_threads)  # enough queued that no worker idles between chunks
+        for reports in ordered(client, _analyze_chunk, chunks_of(articles, chunk_size), window):
+            yield from reports
+

@@ -1,54 +1,26 @@
 """Adding articles to the store, transactionally and resumably.
 
-Each article is committed in its own small transaction together with every
-registered indexer's rows, so an interrupted run keeps all it committed and
-a re-run skips what is already stored. Indexers (copy-detection
-fingerprints, …) register with ``register_indexer``.
+Each article is committed in its own small transaction together with the
+rows of every stage's store indexer (copy-detection fingerprints, the
+full-text index), so an interrupted run keeps all it committed and a re-run
+skips what is already stored.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .model import Article
-from .store import Store
+from .stages import indexers
+from .store import Store, StoreIndexer
 
-__all__ = ["IndexResult", "index_articles", "index_stats", "register_indexer", "INDEXERS"]
-
-# indexer(store, rowid, article): adds its rows inside the article's transaction
-Indexer = Callable[[Store, int, Article], None]
-IndexStats = Callable[[Store], dict[str, Any]]
-INDEXERS: dict[str, Indexer] = {}
-# DDL run once before the first batch (executescript would end the batch's transaction)
-INDEXER_SCHEMAS: dict[str, str] = {}
-INDEXER_STATS: dict[str, IndexStats] = {}
-
-
-def register_indexer(name: str, schema: str | None = None,
-                     stats: IndexStats | None = None) -> Callable[[Indexer], Indexer]:
-    """Register an indexer, with the DDL of its tables and a function summarising them."""
-
-    def wrap(fn: Indexer) -> Indexer:
-        INDEXERS[name] = fn
-        if schema:
-            INDEXER_SCHEMAS[name] = schema
-        if stats:
-            INDEXER_STATS[name] = stats
-        return fn
-
-    return wrap
+__all__ = ["IndexResult", "index_articles", "index_stats"]
 
 
 def index_stats(store: Store) -> dict[str, dict[str, Any]]:
     """Each indexer's summary of its tables (rows, bytes …)."""
-    _load_indexers()
-    return {name: fn(store) for name, fn in INDEXER_STATS.items()}
-
-
-def _load_indexers() -> None:
-    """Import the modules whose indexers run at index time (they register on import)."""
-    from . import coverage, provenance  # noqa: F401 - full-text and copy-detection indexers
+    return {ix.name: ix.stats(store) for ix in indexers() if ix.stats is not None}
 
 
 @dataclass
@@ -58,28 +30,31 @@ class IndexResult:
     problems: list[str] = field(default_factory=list)
 
 
-def index_articles(store: Store, articles: Iterable[Article], batch: int = 64) -> Iterator[tuple[Article, bool]]:
-    """Store articles (and run the indexers); yields ``(article, added)`` as each batch commits."""
-    _load_indexers()
-    for ddl in INDEXER_SCHEMAS.values():
-        store.ensure_schema(ddl)
+def index_articles(store: Store, articles: Iterable[Article], batch: int = 64,
+                   with_indexers: list[StoreIndexer] | None = None) -> Iterator[tuple[Article, bool]]:
+    """Store articles (and run the stages' indexers); yields ``(article, added)`` as each batch commits."""
+    chosen = indexers() if with_indexers is None else with_indexers
+    for ix in chosen:
+        if ix.schema:  # DDL before the first batch: executescript would end a batch's transaction
+            store.ensure_schema(ix.schema)
     pending: list[tuple[Article, bool]] = []
     for article in articles:
         pending.append((article, False))
         if len(pending) >= batch:
-            yield from _commit(store, pending)
+            yield from _commit(store, pending, chosen)
             pending = []
     if pending:
-        yield from _commit(store, pending)
+        yield from _commit(store, pending, chosen)
 
 
-def _commit(store: Store, pending: list[tuple[Article, bool]]) -> Iterator[tuple[Article, bool]]:
+def _commit(store: Store, pending: list[tuple[Article, bool]],
+            chosen: list[StoreIndexer]) -> Iterator[tuple[Article, bool]]:
     done = []
     with store.transaction():
         for article, _ in pending:
             rowid, added = store.add_article(article)
             if added:
-                for indexer in INDEXERS.values():
-                    indexer(store, rowid, article)
+                for ix in chosen:
+                    ix.add(store, rowid, article)
             done.append((article, added))
     yield from done

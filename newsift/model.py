@@ -7,17 +7,41 @@ Offsets are Python string indices, half-open ``[start, end)``, into
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, Iterable
 
-from .errors import Errors
+from .anatomy import anatomy
+from .domains import normalize_domain
+from .errors import Errors, InputError
 
-__all__ = ["Article", "Span", "Report", "StageRecord", "Signal", "article_id_for"]
+__all__ = ["Article", "Span", "Report", "StageRecord", "Signal", "article_id_for", "iso_date"]
 
 
 def article_id_for(text: str) -> str:
     """A stable id for an article that came without one: a hash of its text."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def iso_date(value: Any, label: str) -> str | None:
+    """``value`` as an ISO 8601 date or datetime string (None when empty); E018 when it is not one."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(Errors.E018.format(path=label, value=value)) from None
+    return text
+
+
+def _optional_str(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
 
 
 @dataclass
@@ -35,6 +59,30 @@ class Article:
         if not self.id:
             self.id = article_id_for(self.text)
 
+    @classmethod
+    def from_fields(cls, text: Any, *, label: str = "<argument>", id: Any = None, url: Any = None,
+                    domain: Any = None, title: Any = None, published: Any = None,
+                    source_path: str | None = None) -> "Article":
+        """The one way to build an Article from outside data: every field checked and normalised.
+
+        ``text`` must be a non-blank string (E007); ``published`` an ISO date
+        (E018); the domain comes from ``domain`` or else the URL's host.
+        ``label`` names the input in error messages.
+        """
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(Errors.E007.format(path=label))
+        check_text_fields(label, text=text, id=id, url=url, domain=domain, title=title, published=published)
+        url_text = _optional_str(url)
+        return cls(
+            text=text,
+            id=_optional_str(id) or "",
+            url=url_text,
+            domain=normalize_domain(_optional_str(domain) or url_text),
+            title=_optional_str(title),
+            published=iso_date(published, label),
+            source_path=source_path,
+        )
+
     def ref(self) -> dict[str, Any]:
         """How a report names another stored article: its id and metadata, no text."""
         return {"article_id": self.id, "domain": self.domain, "url": self.url, "title": self.title,
@@ -50,6 +98,20 @@ class Article:
             "source_path": self.source_path,
             "text": self.text,
         }
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def check_text_fields(label: str, **fields: Any) -> None:
+    """E400 for a text with no letter (only NBSP, ZWSP, BOM, digits…); E404 for a lone surrogate anywhere."""
+    for name, value in fields.items():
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found:  # cannot be encoded, stored or printed: refuse it here, not as a traceback later
+            raise InputError(Errors.E504.format(path=label, field=name, code=ord(found.group())))
+    if not _LETTER.search(fields["text"]):
+        raise InputError(Errors.E500.format(path=label))
 
 
 @dataclass
@@ -174,8 +236,6 @@ class Report:
         return any(r.name == name and r.status == "ran" for r in self.stages)
 
     def to_dict(self) -> dict[str, Any]:
-        from .anatomy import anatomy  # local: anatomy depends on the model
-
         text = self.article.text
         return {
             "newsift_version": _version(),

@@ -1,11 +1,17 @@
 """Stages, the resources they share, and the pipeline that runs them.
 
-A stage declares the layers it ``requires`` (must have run), ``uses``
-(read when present) and ``assigns``, and the ``resources`` it needs. The
-pipeline checks requirements when it is built. Resources load once, lazily,
-on the ``Resources`` object that owns them; a stage whose resource is
-unavailable is skipped and the report says why — it never fails the whole
-analysis.
+A stage declares everything about itself as class attributes: the layers it
+``requires`` (must have run), ``uses`` (read when present) and ``assigns``;
+the ``resources`` it needs with their loaders; the JSON schema of each
+section it writes (``sections``); what each of its span layers is
+(``layers``, for the renderers); and, when it keeps rows in the store, its
+``indexer``. Nothing registers by being imported: ``newsift.stages`` lists
+the built-in stages in order.
+
+The pipeline checks requirements when it is built. Resources load once,
+lazily, on the ``Resources`` object that owns them; a stage whose resource
+is unavailable is skipped and the report says why — it never fails the
+whole analysis.
 """
 
 from __future__ import annotations
@@ -13,49 +19,44 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar, Iterable, Mapping
 
 from .errors import Errors, InputError, ResourceUnavailable
 from .model import Report, StageRecord
 from .settings import Options
+from .store import StoreIndexer
 
-__all__ = ["Stage", "Resources", "Pipeline", "register_stage", "register_resource", "STAGES", "RESOURCE_LOADERS"]
+__all__ = ["Stage", "Resources", "Pipeline", "Loader"]
 
 log = logging.getLogger("newsift")
 
-STAGES: dict[str, type["Stage"]] = {}
-RESOURCE_LOADERS: dict[str, Callable[["Resources"], Any]] = {}
-
-
-def register_stage(cls: type["Stage"]) -> type["Stage"]:
-    STAGES[cls.name] = cls
-    return cls
-
-
-def register_resource(name: str) -> Callable[[Callable[["Resources"], Any]], Callable[["Resources"], Any]]:
-    """Register a loader: ``loader(resources) -> object``; raise ResourceUnavailable if missing."""
-
-    def wrap(loader: Callable[["Resources"], Any]) -> Callable[["Resources"], Any]:
-        RESOURCE_LOADERS[name] = loader
-        return loader
-
-    return wrap
+# loader(resources) -> the resource; raises ResourceUnavailable when it cannot be had
+Loader = Callable[["Resources"], Any]
 
 
 class Resources:
-    """Lazily loaded, shared resources (language model, store, classifiers)."""
+    """Lazily loaded, shared resources (language model, store, classifiers).
 
-    def __init__(self, options: Options | None = None) -> None:
+    ``loaders`` maps a resource name to its loader; a pipeline adds the
+    loaders its stages declare.
+    """
+
+    def __init__(self, options: Options | None = None, loaders: Mapping[str, Loader] | None = None) -> None:
         self.options = options or Options()
+        self._loaders: dict[str, Loader] = dict(loaders or {})
         self._loaded: dict[str, Any] = {}
         self._missing: dict[str, str] = {}
+
+    def add_loaders(self, loaders: Mapping[str, Loader]) -> None:
+        for name, loader in loaders.items():
+            self._loaders.setdefault(name, loader)
 
     def get(self, name: str) -> Any:
         if name in self._loaded:
             return self._loaded[name]
         if name in self._missing:
             raise ResourceUnavailable(self._missing[name])
-        loader = RESOURCE_LOADERS.get(name)
+        loader = self._loaders.get(name)
         if loader is None:
             why = Errors.E023.format(name=name, why="no loader is registered")
             self._missing[name] = why
@@ -97,7 +98,11 @@ class Stage:
     requires: ClassVar[tuple[str, ...]] = ()  # layers that must have been assigned
     uses: ClassVar[tuple[str, ...]] = ()  # layers read when present
     assigns: ClassVar[tuple[str, ...]] = ()  # layers or sections this stage adds
-    resources: ClassVar[tuple[str, ...]] = ()  # resource names needed
+    resources: ClassVar[Mapping[str, Loader]] = {}  # resource name -> loader, loaded before run
+    optional_resources: ClassVar[Mapping[str, Loader]] = {}  # loaded only if the stage asks for them
+    sections: ClassVar[Mapping[str, dict[str, Any]]] = {}  # section name -> JSON schema of its value
+    layers: ClassVar[Mapping[str, str]] = {}  # span layer -> what a reader sees it as
+    indexer: ClassVar[StoreIndexer | None] = None  # rows this stage keeps in the store at index time
 
     def run(self, report: Report, resources: Resources) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -106,25 +111,24 @@ class Stage:
         """Renderables (rich) or strings for the text report; empty by default."""
         return []
 
+    def prepare(self, reports: list[Report], resources: Resources) -> None:
+        """Work done for many reports at once before any runs (batched parsing); none by default."""
+
 
 class Pipeline:
     """An ordered list of stages, checked when built."""
 
-    def __init__(self, names: list[str] | None = None, resources: Resources | None = None) -> None:
-        from . import stages as _stages  # registers the built-in stages
-
-        names = list(names) if names is not None else list(_stages.DEFAULT_ORDER)
+    def __init__(self, stages: Iterable[type[Stage]], resources: Resources | None = None) -> None:
         self.resources = resources or Resources()
         self.stages: list[Stage] = []
         assigned: set[str] = set()
-        for name in names:
-            cls = STAGES.get(name)
-            if cls is None:
-                raise InputError(Errors.E015.format(name=name, known=", ".join(STAGES)))
+        for cls in stages:
             for layer in cls.requires:
                 if layer not in assigned:
-                    raise InputError(Errors.E016.format(stage=name, layer=layer))
+                    raise InputError(Errors.E016.format(stage=cls.name, layer=layer))
             assigned.update(cls.assigns)
+            self.resources.add_loaders(cls.resources)
+            self.resources.add_loaders(cls.optional_resources)
             self.stages.append(cls())
 
     @property
@@ -133,6 +137,14 @@ class Pipeline:
 
     def stage(self, name: str) -> Stage | None:
         return next((s for s in self.stages if s.name == name), None)
+
+    def prepare(self, reports: list[Report]) -> None:
+        """Let each stage batch its work over many reports; an unavailable resource leaves it to ``run``."""
+        for stage in self.stages:
+            try:
+                stage.prepare(reports, self.resources)
+            except ResourceUnavailable:
+                continue
 
     def __call__(self, report: Report) -> Report:
         for stage in self.stages:

@@ -1,15 +1,17 @@
 """The JSON Schema of a report (``newsift schema``).
 
 Spans are ``start``/``end`` offsets into ``article.text`` plus a label and
-free attributes. Stages that add a section describe it in
-``SECTION_SCHEMAS`` so the schema stays complete as the pipeline grows.
+free attributes. Each stage declares the schema of the sections it writes
+(``Stage.sections``), so the schema stays complete as the pipeline grows.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["report_schema", "SECTION_SCHEMAS", "SPAN"]
+from .stages import section_schemas
+
+__all__ = ["report_schema", "SPAN"]
 
 SPAN: dict[str, Any] = {
     "type": "object",
@@ -23,19 +25,7 @@ SPAN: dict[str, Any] = {
     "additionalProperties": True,
 }
 
-# section name -> schema of its value; stages register theirs here
-SECTION_SCHEMAS: dict[str, dict[str, Any]] = {
-    "language": {
-        "type": "object",
-        "required": ["english"],
-        "properties": {"english": {"type": "boolean"}, "english_function_word_share": {"type": "number"}},
-    },
-}
-
-
 def report_schema() -> dict[str, Any]:
-    from . import stages  # noqa: F401 - stage modules add their SECTION_SCHEMAS on import
-
     nullable_str = {"type": ["string", "null"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -87,7 +77,7 @@ def report_schema() -> dict[str, Any]:
                 },
             },
             "layers": {"type": "object", "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/span"}}},
-            "sections": {"type": "object", "properties": dict(SECTION_SCHEMAS)},
+            "sections": {"type": "object", "properties": section_schemas()},
             "signals": {
                 "type": "array",
                 "items": {

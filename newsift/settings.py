@@ -19,8 +19,13 @@ from .errors import Errors, InputError
 __all__ = ["Options", "load_options", "default_db_path"]
 
 
+def env_db() -> str | None:
+    """The store named by NEWSIFT_DB: the one place the variable is read."""
+    return os.environ.get("NEWSIFT_DB") or None
+
+
 def default_db_path() -> str:
-    return os.environ.get("NEWSIFT_DB") or str(Path.home() / ".newsift" / "newsift.db")
+    return env_db() or str(Path.home() / ".newsift" / "newsift.db")
 
 
 @dataclass
@@ -55,6 +60,12 @@ class Options:
     sources_from: str | None = None  # a local folder or base URL laid out like ../shared/data/sources
     sources_urls: dict[str, str] = field(default_factory=dict)  # file (e.g. "lin2023/domain_ratings.csv") -> URL
     sources_timeout: float = 60.0  # seconds per download
+    # fetching web pages (check URL, the web app's URL field)
+    fetch_enabled: bool = True  # false: URL inputs are refused (E468)
+    fetch_private_hosts: bool = False  # allow hosts on private, loopback or link-local addresses
+    fetch_max_bytes: int = 10_000_000  # a page larger than this is refused (E464)
+    fetch_timeout: float = 20.0  # seconds for the whole download, redirects included
+    fetch_max_redirects: int = 5
 
     def replace(self, **changes: Any) -> "Options":
         return dataclasses.replace(self, **changes)
@@ -78,8 +89,8 @@ def load_options(config: str | os.PathLike[str] | None = None, **overrides: Any)
     config = config or os.environ.get("NEWSIFT_CONFIG")
     if config:
         values.update(_read_settings_file(Path(config)))
-    if os.environ.get("NEWSIFT_DB"):
-        values["db"] = os.environ["NEWSIFT_DB"]
+    if env_db():
+        values["db"] = env_db()
     values.update({k: v for k, v in overrides.items() if v is not None})
     for name in values:
         if name not in known:

@@ -1,56 +1,81 @@
-"""Cue words: the verbs and phrases that introduce what someone said or thinks.
+"""Cue words: the verbs and nouns that introduce what someone said, thinks, sees, wants or stands for.
 
-The lists follow the attribution cues most frequent in PolNeAR's train split
-(said, says, told, according to, wrote, added, asked, noted, …). Verbs of
-belief and intention (think, want, hope) are cues only with a clausal
-complement, since "wants a wall" is rarely an attribution while "thinks the
-wall will work" is.
+The lexicon is a file a reader can audit, ``newsift/models/attribution_cue_kinds.tsv``:
+one lemma a line with its part of speech, its kind (speech, stance, belief,
+perception, intention), whether a noun-phrase object can be its content
+("denied wrongdoing" yes; "added two signings" no) and where it came from
+(written by hand, or added from PolNeAR train where the lemma is a gold cue
+in at least a quarter of its occurrences). Event verbs (make, take, put, go,
+hit, fire) are not in it, whatever their rate in PolNeAR.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from spacy.tokens import Token
 
-from .lexicon import CueLexicon
+__all__ = ["CUE_KINDS_PATH", "CueEntry", "read_cue_kinds", "CUES", "SPEECH_VERBS", "BELIEF_VERBS", "SPEECH_NOUNS",
+           "HEARER_VERBS", "KINDS", "cue_entry", "is_cue", "cue_kind", "takes_object", "that_clause", "is_according"]
 
-__all__ = ["SPEECH_VERBS", "BELIEF_VERBS", "SPEECH_NOUNS", "is_cue", "cue_kind", "that_clause"]
+CUE_KINDS_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution_cue_kinds.tsv"
+KINDS = ("speech", "stance", "belief", "perception", "intention")
 
-# verbs that report speech or writing: a cue with a clause, an object or a quote
-SPEECH_VERBS = frozenset(
-    """say tell add note argue claim state explain write ask insist warn announce report suggest reply respond
-    declare admit acknowledge deny accuse describe predict promise urge tweet recall comment stress emphasize
-    observe remark contend assert maintain complain concede confirm reveal testify joke quip recount conclude
-    allege charge vow pledge threaten caution counter reiterate cite mention propose recommend demand boast brag
-    lament scoff shout yell whisper estimate speculate announce post blast slam criticize praise dispute question
-    continue insist reason muse thank blame defend endorse vow repeat agree disagree""".split()
-)
-# verbs of belief, perception and intention: cues only with a clausal complement
-BELIEF_VERBS = frozenset("think believe hope fear expect want feel know worry doubt wonder plan intend".split())
+
+@dataclass(frozen=True)
+class CueEntry:
+    kind: str
+    takes_object: bool
+    origin: str
+
+
+def read_cue_kinds(path: Path = CUE_KINDS_PATH) -> dict[tuple[str, str], CueEntry]:
+    """``(lemma, pos) -> CueEntry`` from the lexicon file (``#`` lines are comments)."""
+    out: dict[tuple[str, str], CueEntry] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, pos, kind, obj, origin = line.split("\t")
+        if kind not in KINDS:
+            raise ValueError(f"{path}: unknown cue kind {kind!r} for {lemma!r}")
+        out[(lemma, pos)] = CueEntry(kind, obj == "object", origin)
+    return out
+
+
+CUES = read_cue_kinds()
+SPEECH_VERBS = frozenset(lemma for (lemma, pos), e in CUES.items() if pos == "VERB" and e.kind == "speech")
+# verbs of belief, perception and intention: cues only with a clausal complement (or an infinitive)
+BELIEF_VERBS = frozenset(lemma for (lemma, pos), e in CUES.items()
+                         if pos == "VERB" and e.kind in ("belief", "perception", "intention"))
 # nouns of saying and believing: cues with a "that" clause and a possessor ("Clinton's claim that …")
-SPEECH_NOUNS = frozenset("""claim argument assertion allegation suggestion promise pledge warning statement insistence
-    accusation charge belief view contention admission prediction assurance vow proposal demand notion idea
-    suspicion fear hope concern complaint acknowledgment acknowledgement announcement report""".split())
-# speech verbs that take the hearer as object, so their object is never the content
-HEARER_VERBS = frozenset("tell ask thank urge blame accuse".split())
+SPEECH_NOUNS = frozenset(lemma for (lemma, pos) in CUES if pos == "NOUN")
+# verbs that take the hearer as object, so their object is never the content
+HEARER_VERBS = frozenset("tell ask thank urge blame accuse assure remind inform".split())
 
 
-def cue_kind(token: Token, lexicon: CueLexicon | None = None) -> str | None:
-    """``speech``, ``belief``, ``learned`` (from the trained lexicon) or None, for a verb token."""
+def cue_entry(token: Token) -> CueEntry | None:
+    """The lexicon entry of a cue token, or None (modals, event verbs, nouns without a frame)."""
     if token.tag_ == "MD" or token.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
-    if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and that_clause(token) \
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and (lemma, "NOUN") in CUES and that_clause(token) \
             and any(c.dep_ == "poss" for c in token.children):
-        return "speech"  # "Clinton's claim that …", "his belief that …"
+        return CUES[(lemma, "NOUN")]  # "Clinton's claim that …", "his belief that …"
     if token.pos_ == "NOUN" and not _verb_like(token):
         return None
-    lemma = token.lemma_.lower()
-    if lemma in SPEECH_VERBS:
-        return "speech"
-    if lemma in BELIEF_VERBS:
-        return "belief"
-    if lexicon is not None and token.pos_ == "VERB" and (lemma, "VERB") in lexicon:
-        return "learned"
-    return None
+    return CUES.get((lemma, "VERB"))
+
+
+def cue_kind(token: Token) -> str | None:
+    """The lexicon kind of a cue token (speech, stance, belief, perception, intention) or None."""
+    entry = cue_entry(token)
+    return entry.kind if entry else None
+
+
+def takes_object(token: Token) -> bool:
+    entry = cue_entry(token)
+    return bool(entry and entry.takes_object)
 
 
 def that_clause(token: Token) -> Token | None:
@@ -65,8 +90,8 @@ def _verb_like(token: Token) -> bool:
     return "ccomp" in deps or ("aux" in deps and token.dep_ in ("advcl", "xcomp"))
 
 
-def is_cue(token: Token, lexicon: CueLexicon | None = None) -> bool:
-    return cue_kind(token, lexicon) is not None or is_according(token)
+def is_cue(token: Token) -> bool:
+    return cue_entry(token) is not None or is_according(token)
 
 
 def is_according(token: Token) -> bool:

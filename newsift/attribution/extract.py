@@ -20,13 +20,18 @@ from .cues import is_according, is_cue
 from .direct import QuoteMark, editorial_marks, find_quote_marks
 from .parsed import ParsedText
 from .reported import Attribution, mention_tokens, reported_speech, subject_of
-from .speakers import SpeakerResolver
+from .speakers import Resolution, SpeakerResolver
 
-__all__ = ["extract_attributions", "insertions_of", "MIN_DIRECT_WORDS"]
+__all__ = ["extract_attributions", "insertions_of", "is_speech", "MIN_DIRECT_WORDS", "QUOTES_MIN_CONFIDENCE"]
 
 MIN_DIRECT_WORDS = 4  # shorter quoted phrases are partial quotes or scare quotes
+QUOTES_MIN_CONFIDENCE = 0.5  # reported speech less likely than this stays in the wider attributions layer
 _AFTER_WINDOW = 8  # tokens after a closing mark in which a cue may sit
-_SENT_END = re.compile(r"(?<!\bMrs)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?]\s")  # not after "Mr." or "H."
+# titles and ranks that end in a full stop without ending a sentence: "said Lt. Col. Maria Gomez. “…”"
+ABBREVIATIONS = ("Mrs Sen Rep Gov Gen Col Lt Sgt Capt Cpl Maj Adm Cmdr Det Insp Supt Const Prof Rev Hon Pres Atty "
+                 "Dept Gov Jr Sr St Ft Mt No Inc Corp Ltd Co Bros vs Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec").split()
+_SENT_END = re.compile("".join(rf"(?<!\b{a})" for a in sorted(set(ABBREVIATIONS)))
+                       + r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\b[A-Z]\.[A-Z])[.!?]\s")  # nor after "Mr.", "H.", "U.S."
 _INVERTED = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
 
 
@@ -39,7 +44,10 @@ def extract_attributions(text: str, parsed: ParsedText) -> list[Attribution]:
     _mark_mixed(indirect, partial)
     labelled = [a for a in _labelled_paragraphs(text, parsed) if not _overlaps_any(a, direct + indirect)]
     found = sorted(direct + indirect + labelled, key=lambda a: a.start)
-    _resolve(found, parsed)
+    for att in direct:
+        if att.cue_token is not None and is_according(att.cue_token):
+            att.cue_kind = "according_to"
+    _resolve(found, parsed, quoted)
     return found
 
 
@@ -67,7 +75,7 @@ def _labelled_paragraphs(text: str, parsed: ParsedText) -> list[Attribution]:
         head = next((t for t in label if t.head.i == t.i or t.head.idx >= match.end(1)), label[-1])
         colon = off + match.end(1)
         found.append(Attribution([(start, end)], "indirect", cue=(colon, colon + 1), mention=(off, off + match.end(1)),
-                                 mention_head=head, confidence=0.6))
+                                 mention_head=head, confidence=0.6, content_type="label"))
     return found
 
 
@@ -147,7 +155,7 @@ def _lead_in(text: str, parsed: ParsedText, start: int, mark: QuoteMark) -> int 
     words = lead[cut:].strip()
     if not words or words[-1] in ",:;—–-([\"“”'":
         return None
-    if any(is_cue(t, parsed.model.lexicon) for t in parsed.tokens_in(start + cut, mark.outer_start)):
+    if any(is_cue(t) for t in parsed.tokens_in(start + cut, mark.outer_start)):
         return None
     return start + cut + len(lead[cut:]) - len(lead[cut:].lstrip())
 
@@ -164,7 +172,7 @@ def _cue_ending_sentence(text: str, parsed: ParsedText, mark: QuoteMark, end: in
     if comma <= 0:
         return None
     clause = parsed.tokens_in(mark.outer_end + comma + 1, mark.outer_end + len(sentence))
-    cues = [t for t in clause if is_cue(t, parsed.model.lexicon) and t.pos_ == "VERB"]
+    cues = [t for t in clause if is_cue(t) and t.pos_ == "VERB"]
     if not cues or len(clause) > 12 or not any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in clause):
         return None
     content_end = mark.outer_end + comma
@@ -244,7 +252,7 @@ def _cue_after(text: str, parsed: ParsedText, start: int, end: int, mark: QuoteM
     head = _SENT_END.split(between, 1)[0]
     tokens = parsed.tokens_in(start, start + len(head) + 1)
     for token in tokens[:_AFTER_WINDOW]:
-        if is_cue(token, parsed.model.lexicon) or _governs(parsed, token, mark):
+        if is_cue(token) or _governs(parsed, token, mark):
             return token
     return _cue_after_long_subject(tokens, parsed)
 
@@ -259,7 +267,7 @@ def _cue_after_long_subject(tokens: list[Token], parsed: ParsedText) -> Token | 
     while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i:
         node = node.head
     verb = node.head
-    if node.dep_ in ("nsubj", "nsubjpass") and verb in tokens and is_cue(verb, parsed.model.lexicon):
+    if node.dep_ in ("nsubj", "nsubjpass") and verb in tokens and is_cue(verb):
         return verb
     return None
 
@@ -281,7 +289,7 @@ def _cue_before(text: str, parsed: ParsedText, start: int, end: int) -> Token | 
         return None  # 'said that “…”' is a partial quote inside reported speech, handled there
     cut = max((m.end() for m in _SENT_END.finditer(frame)), default=0)
     tokens = parsed.tokens_in(start + cut, end)
-    cues = [t for t in tokens if is_cue(t, parsed.model.lexicon)]
+    cues = [t for t in tokens if is_cue(t)]
     # 'said that in her state, “…”', 'said Trump was …: “…”': reported speech that quotes, handled there
     if not cues or any(t.i > cues[-1].i and (t.dep_ == "mark" and t.lower_ == "that"
                                               or t.dep_ == "ccomp" and t.head.i == cues[-1].i) for t in tokens):
@@ -298,7 +306,7 @@ def _cue_colon_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> Toke
     prev_start, _ = parsed.paragraph_bounds(len(before) - 1)
     cut = max((m.end() for m in _SENT_END.finditer(text, prev_start, len(before))), default=prev_start)
     tokens = parsed.tokens_in(cut, len(before))
-    cues = [t for t in tokens if is_cue(t, parsed.model.lexicon)] or [t for t in tokens if t.pos_ == "VERB" and subject_of(t) is not None]
+    cues = [t for t in tokens if is_cue(t)] or [t for t in tokens if t.pos_ == "VERB" and subject_of(t) is not None]
     return cues[-1] if cues else None
 
 
@@ -337,21 +345,32 @@ def _mark_mixed(indirect: list[Attribution], partial: list[QuoteMark]) -> None:
                 att.parts[-1] = (att.parts[-1][0], inside[-1].outer_end)
 
 
-def _resolve(found: list[Attribution], parsed: ParsedText) -> None:
-    resolver = SpeakerResolver(parsed)
-    last: str | None = None
-    last_person: str | None = None  # a floating quote goes on with the last person quoted
+def _resolve(found: list[Attribution], parsed: ParsedText, quoted: list[tuple[int, int]]) -> None:
+    """Speakers in text order, so pronouns and floating quotes can lean on the speaker before."""
+    resolver = SpeakerResolver(parsed, quoted)
+    last: tuple[int, Resolution] | None = None
     for att in found:
+        pos = att.mention[0] if att.mention else att.start
         if att.mention_head is None:
-            # a floating quote goes on with the last speaker; reported speech with no source is the writer's
-            att.speaker = last_person or last if att.kind == "direct" else None
-            continue
-        tokens = mention_tokens(att.mention_head) if att.mention_head is not None else []
-        att.speaker = resolver.resolve(att.mention_head, tokens, att.start, last)
-        if att.speaker:
-            last = att.speaker
-            if resolver.is_person(att.speaker):
-                last_person = att.speaker
+            # a quote with no speaker named goes on with the one before; reported speech with no source is no one's
+            res = resolver.floating(pos, last) if att.kind == "direct" else Resolution(None)
+        else:
+            res = resolver.resolve(att.mention_head, mention_tokens(att.mention_head), pos, last)
+        att.speaker, att.chain, att.speaker_status = res.name, res.chain, res.status
+        att.author_voice = att.author_voice or res.kind == "author"
+        if res.kind == "document" and att.kind != "direct":
+            att.cue_kind = "document"  # "a poll showed …", "according to FEC filings"
+        if res.name and res.kind in ("person", "org"):
+            last = (pos, res)
+
+
+def is_speech(att: Attribution, min_confidence: float = QUOTES_MIN_CONFIDENCE) -> bool:
+    """Whether an attribution belongs in the ``quotes`` layer: words someone said or wrote, with a speech cue
+    and content that is a quotation, a clause, a question or a reported directive, not the writer's own."""
+    if att.kind == "direct" or att.content_type == "label":
+        return True
+    return att.cue_kind in ("speech", "according_to") and att.content_type != "object" \
+        and not att.author_voice and att.confidence >= min_confidence
 
 
 def insertions_of(text: str, att: Attribution) -> list[Span]:

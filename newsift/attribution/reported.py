@@ -16,19 +16,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .cues import HEARER_VERBS, cue_kind, is_according, that_clause
+from .cues import HEARER_VERBS, cue_kind, is_according, takes_object, that_clause
 from .filter import CandidateFilter
 from .lexicon import CueLexicon
 from .parsed import ParsedText
 
-__all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens"]
+__all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens", "agent_of"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(" \t\n,;:—–-")
 _CONTENT_PREPS = frozenset("for about to on against of with".split())
 _RAISING_VERBS = frozenset(("seem", "appear"))
 _ASKING_VERBS = frozenset("ask wonder question".split())
-_INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call decline refuse demand".split())
+_INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call demand".split())
+# speech cues whose prepositional object is what was said about: "called for a ban", "warned of a crisis"
+_PREP_VERBS = frozenset("call talk write comment complain warn ask argue testify speak".split())
 
 
 @dataclass
@@ -45,6 +47,11 @@ class Attribution:
     confidence: float = 0.5
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quote-marked stretches inside
     features: dict[str, float] = field(default_factory=dict)  # what the candidate filter scores
+    cue_kind: str = "speech"  # speech, according_to, stance, belief, perception, intention, document
+    content_type: str = "quote"  # quote, clause, infinitive, question, object
+    speaker_status: str = "unresolved"  # resolved | unresolved
+    chain: list[tuple[int, int]] = field(default_factory=list)  # the mentions that led to the speaker
+    author_voice: bool = False  # the writer's own "I"/"we": never a speaker
 
     @property
     def start(self) -> int:
@@ -121,34 +128,54 @@ def mention_tokens(subject: Token) -> list[Token]:
     return tokens or [subject]
 
 
-def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
-    """What the cue introduces: its clause, else its infinitive, object or prepositional object."""
+def _content_tokens(cue: Token, kind: str) -> tuple[list[Token], str] | None:
+    """What the cue introduces and how: its clause (``clause``), infinitive (``infinitive``), question
+    (``question``), object or prepositional object (``object``), or the clause it interrupts (``clause``)."""
     children = list(cue.children)
     if cue.pos_ == "NOUN":
         clause = that_clause(cue)
         if clause is not None:
-            return list(clause.subtree)
+            return list(clause.subtree), "clause"
+    lemma = cue.lemma_.lower()
     for dep in ("ccomp", "xcomp"):
         # a clause after the cue comes first: one before it may be the line before, run in by the parser
         found = sorted((c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp")),
                        key=lambda c: c.i < cue.i)
-        if found and (dep == "ccomp" or kind != "speech" or cue.lemma_.lower() in _INFINITIVE_SPEECH):
-            return list(found[0].subtree)
+        if found and (dep == "ccomp" or kind != "speech" or lemma in _INFINITIVE_SPEECH):
+            return list(found[0].subtree), "clause" if dep == "ccomp" else "infinitive"
     # "asked workers [if they planned to attend]": the parser hangs the question on as an adverbial clause
     question = [c for c in children if c.dep_ == "advcl" and c.i > cue.i and _is_question(c)]
-    if question and cue.lemma_.lower() in _ASKING_VERBS:
-        return list(question[0].subtree)
-    if kind == "belief":
+    if question and lemma in _ASKING_VERBS:
+        return list(question[0].subtree), "question"
+    if kind in ("belief", "intention"):
         return None
-    lemma = cue.lemma_.lower()
+    found = _object_content(cue, children, lemma)
+    if found is not None:
+        return found, "object"
+    if cue.dep_ in ("parataxis", "ccomp", "advcl") and (cue.head.i < cue.i or cue.dep_ == "parataxis") \
+            and not _has_subject_clause(cue):
+        # "Russia is ready, Putin said." / "The industry, she said, is doing well": the clause is the head
+        # (a parenthetical cue may come before its head: "Time, he added, was on their side")
+        drop = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in drop], "clause"
+    return None
+
+
+def _object_content(cue: Token, children: list[Token], lemma: str) -> list[Token] | None:
+    """A noun-phrase content: "denied [wrongdoing]", "called him [a liar]", "accused [Clinton of ducking]",
+    "called for [a ban]". Only for cues whose lexicon entry takes an object, or with a naming frame: "added
+    two signings", "posted a record time", "called police" are events, not attributions."""
     objects = [c for c in children if c.dep_ in ("dobj", "oprd", "attr") and c.i > cue.i
                and c.ent_type_ not in ("DATE", "TIME")]
-    if objects and lemma not in HEARER_VERBS:
+    naming = any(c.dep_ == "oprd" for c in children) or any(
+        c.dep_ == "prep" and c.lower_ == "as" and objects and c.i > objects[0].i for c in children)
+    open_object = takes_object(cue) or naming
+    if objects and lemma not in HEARER_VERBS and open_object:
         # "see him as an asset", "accuses Obama of leading from behind": the object and its frame
         frame = [c for c in children if c.dep_ in ("prep", "oprd") and c.lower_ in ("as", "of", "for")
                  and c.i > objects[0].i]
         tokens = [t for c in objects + frame for t in c.subtree]
-        if len(tokens) >= 2 or kind == "learned":
+        if len(tokens) >= 2 or takes_object(cue):
             return tokens
     if objects and lemma in HEARER_VERBS:
         # "accused Clinton of ducking", "asked Carson about his relationship", "asked the court for quick action"
@@ -156,21 +183,13 @@ def _content_tokens(cue: Token, kind: str) -> list[Token] | None:
         if frame:
             if lemma in ("tell", "ask"):
                 pobj = [c for c in frame[0].children if c.dep_ in ("pobj", "pcomp")]
-                if pobj:
-                    return list(pobj[0].subtree)
-            else:
-                return [t for c in objects[:1] + frame[:1] for t in c.subtree]
+                return list(pobj[0].subtree) if pobj else None
+            return [t for c in objects[:1] + frame[:1] for t in c.subtree]
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i == cue.i + 1]
-    if preps and not objects:
+    if preps and not objects and (takes_object(cue) or lemma in _PREP_VERBS):
         pobj = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
         if pobj:
             return list(pobj[0].subtree)
-    if cue.dep_ in ("parataxis", "ccomp", "advcl") and (cue.head.i < cue.i or cue.dep_ == "parataxis") \
-            and not _has_subject_clause(cue):
-        # "Russia is ready, Putin said." / "The industry, she said, is doing well": the clause is the head
-        # (a parenthetical cue may come before its head: "Time, he added, was on their side")
-        drop = {t.i for t in cue.subtree}
-        return [t for t in cue.head.subtree if t.i not in drop]
     return None
 
 
@@ -229,14 +248,17 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
         to = next(c for c in cue.children if c.lower_ == "to")
         cue_span = parsed.span_of([cue, to])
         mention, head = parsed.span_of(source), source[-1] if len(source) == 1 else _head(source)
-    else:
-        kind = cue_kind(cue, parsed.model.lexicon)
-        content = _content_tokens(cue, kind) if kind else None
-        if not content:
+        kind, ctype = "according_to", "clause"
+    author_voice = False
+    if not is_according(cue):
+        kind = cue_kind(cue) or ""
+        found_content = _content_tokens(cue, kind) if kind else None
+        if not found_content:
             return None
+        content, ctype = found_content
         possessor = next((c for c in cue.children if c.dep_ == "poss"), None) if cue.pos_ == "NOUN" else None
         subject = possessor or subject_of(cue)  # "Clinton's claim that …" / "went on to state that …"
-        if subject is None and kind in ("belief", "learned"):
+        if subject is None and kind != "speech":
             return None
         cue_span = parsed.span_of([cue])
         if subject is not None and _raised_subject(cue, subject, content):
@@ -244,7 +266,13 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
             # to the content, and is the source only when the infinitive reports ("seems to show that …")
             infinitive = _root(content)
             content = list(subject.subtree) + content
-            subject = subject if cue_kind(infinitive, parsed.model.lexicon) else None
+            subject = subject if cue_kind(infinitive) else None
+        elif subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == cue.i:
+            # "it was announced by the ministry that …"; "we're told that …" is the writer's hearsay
+            hearer_is_writer = subject.lower_ in ("we", "i")
+            subject = agent_of(cue)
+            if hearer_is_writer and subject is None:
+                author_voice = True
         mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
         head = subject
     content = _on_line_of(cue, _to_clause_end(cue, content))
@@ -252,9 +280,19 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
     if not parts:
         return None
     att = Attribution(parts, "indirect", cue=cue_span, mention=mention, mention_head=head,
-                      cue_token=cue, confidence=0.7)
+                      cue_token=cue, confidence=0.7, content_type=ctype)
+    # speech with a noun phrase for content is a stance taken, not words reported: "denied wrongdoing"
+    att.cue_kind = "stance" if kind == "speech" and ctype == "object" else kind
+    att.author_voice = author_voice
     att.features = candidate_features(cue, head, content, parsed.model.lexicon)
+    att.features[f"content_type={ctype}"] = 1.0
     return att
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb: "a statement released [by the ministry]"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def candidate_features(cue: Token, subject: Token | None, content: list[Token], lexicon: CueLexicon) -> dict[str, float]:
@@ -263,7 +301,7 @@ def candidate_features(cue: Token, subject: Token | None, content: list[Token], 
     root = _root(content)
     feats = {
         f"lemma={lemma}": 1.0,
-        f"kind={cue_kind(cue, lexicon) or 'according'}": 1.0,
+        f"kind={cue_kind(cue) or 'according'}": 1.0,
         f"content_dep={root.dep_}": 1.0,
         f"content_pos={root.pos_}": 1.0,
         f"cue_dep={cue.dep_}": 1.0,
@@ -346,7 +384,7 @@ def reported_speech(parsed: ParsedText, text: str, used_cues: set[int], quoted: 
         i = bisect.bisect_right(starts, pos)
         if pos in used_cues or (i and reach[i - 1] > pos):  # inside a quote
             continue
-        if cue_kind(token, parsed.model.lexicon) is None and not is_according(token):
+        if cue_kind(token) is None and not is_according(token):
             continue
         candidate = _candidate(parsed, text, token)
         if candidate is not None and _kept(candidate, parsed.model.filter):

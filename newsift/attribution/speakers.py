@@ -1,112 +1,303 @@
-"""Speaker resolution: from a mention ("he", "Putin", "the president") to a canonical name.
+"""Speaker resolution: from a mention ("he", "Putin", "the ministry's statement") to a name, or to nothing.
 
-Within one article: a surname maps to the fullest form of that person's
-name seen in the article ("Putin" -> "Vladimir Putin"); a title or role
-noun maps to the person it was attached to ("Russian President Vladimir
-Putin" teaches ``president`` -> Vladimir Putin; so does an apposition
-"James Comey, the former FBI director"); a pronoun or an unseen
-description ("the Russian leader") goes to the speaker most recently
-quoted, else to the person most recently named.
+Within one article, and only to people and organisations:
+- a surname maps to the fullest form of that person's name seen in the
+  article ("Putin" -> "Vladimir Putin");
+- a title or description maps to the person it was attached to ("Russian
+  President Vladimir Putin" teaches ``president``; "Tom Heaton, the young
+  goalkeeper" teaches ``goalkeeper``); a word of an organisation's name
+  maps to it ("the ministry" -> "Ministry of Defence");
+- "a statement released by X", "X's statement", "a spokesman for X" -> X;
+- a pronoun goes to a person (he/she) or organisation (it) that agrees in
+  gender and number: the last speaker, unless a paragraph since introduced
+  another person as its subject;
+- the writer's own "I"/"we" is never a speaker; generic sources
+  ("officials", "critics", "no-one") and documents stay unresolved.
+
+Each resolution carries the chain of mentions (spans) that led to the name.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
+from .names import FEMALE_NAMES, MALE_NAMES
 from .parsed import ParsedText
+from .reported import agent_of
 
-__all__ = ["SpeakerResolver"]
+__all__ = ["SpeakerResolver", "Resolution", "AUTHOR_WORDS", "DOCUMENT_NOUNS", "STATEMENT_NOUNS"]
 
-_PRONOUNS = frozenset("he she they him her them i we it".split())
+AUTHOR_WORDS = frozenset("i we me us".split())
+_MALE_PRON, _FEMALE_PRON = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
+_ORG_PRON = frozenset(("it",))
 _PERSON_NOUNS = frozenset(
     """leader president official spokesman spokeswoman spokesperson candidate nominee chief director minister
     senator governor secretary chairman chairwoman chair mayor lawmaker congressman congresswoman representative
-    aide adviser advisor strategist manager businessman billionaire mogul host lawyer attorney judge prosecutor
-    premier king queen prince chancellor ambassador general commander officer agent analyst expert professor
-    economist pollster founder executive ceo author reporter columnist former activist""".split()
+    aide adviser advisor strategist manager businessman businesswoman billionaire mogul host lawyer attorney judge
+    prosecutor premier king queen prince princess chancellor ambassador general commander officer agent analyst
+    expert professor economist pollster founder executive ceo author reporter columnist activist coach player
+    goalkeeper striker captain sergeant colonel lieutenant detective inspector sheriff chief""".split()
 )
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. rep gov. gov president".split())
+_FEMALE_NOUNS = frozenset("spokeswoman chairwoman congresswoman businesswoman queen princess actress mother wife "
+                          "daughter sister woman girl grandmother".split())
+_MALE_NOUNS = frozenset("spokesman chairman congressman businessman king prince actor father husband son brother "
+                        "man boy grandfather".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sen. sen rep. rep gov. gov president lt. lt col. col "
+                        "sgt. sgt gen. gen capt. capt".split())
+# words that speak for someone else: "a spokesman for the ministry" is the ministry's voice
+_VOICE_NOUNS = frozenset("spokesman spokeswoman spokesperson representative official officials aide aides "
+                         "source sources lawyer attorney".split())
+STATEMENT_NOUNS = frozenset("statement letter release email e-mail tweet post memo message announcement "
+                            "communique communiqué".split())
+INSTITUTION_NOUNS = frozenset("""police military army navy government ministry department council committee court
+    campaign company firm agency commission board union party administration authority authorities prosecutor's
+    office embassy parliament congress senate house cabinet club league federation""".split())
+DOCUMENT_NOUNS = frozenset("""report poll survey study data document documents filing filings record records analysis
+    research figure figures number numbers estimate estimates result results review audit census article story book
+    paper model index assessment investigation probe footage video website page transcript""".split())
+
+
+@dataclass
+class Resolution:
+    name: str | None
+    chain: list[tuple[int, int]] = field(default_factory=list)
+    kind: str | None = None  # person | org | author | document | statement | generic | None
+
+    @property
+    def status(self) -> str:
+        return "resolved" if self.name else "unresolved"
+
+
+@dataclass
+class _Mention:
+    pos: int
+    span: tuple[int, int]
+    name: str
+    subject: bool  # the subject of its sentence's main verb
 
 
 class SpeakerResolver:
-    """Canonical names for the people and organisations of one article."""
+    """Names for the people and organisations of one article, and the resolution of speaker mentions."""
 
-    def __init__(self, parsed: ParsedText) -> None:
-        self._people: list[tuple[int, str]] = []  # (position, canonical) of every PERSON mention
+    def __init__(self, parsed: ParsedText, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.parsed = parsed
+        self._quoted = quoted or []  # a name inside a quotation is not the article's subject
+        self._people: list[_Mention] = []
         self._canonical: dict[str, str] = {}  # surname -> fullest name
-        self._titles: dict[str, str] = {}  # role noun lemma -> canonical
+        self._first: dict[str, tuple[int, int]] = {}  # canonical name -> span of its fullest mention
+        self._gender: dict[str, str] = {}  # canonical -> "m" | "f"
+        self._titles: dict[str, tuple[str, tuple[int, int]]] = {}  # role noun lemma -> (name, where it was said)
+        self._orgs: dict[str, tuple[str, tuple[int, int]]] = {}  # org word -> (org name, span)
         self._learn(parsed)
 
     def _learn(self, parsed: ParsedText) -> None:
         persons = []
         for off, doc in parsed.docs:
             for ent in doc.ents:
+                span = (off + ent.start_char, off + ent.end_char)
                 if ent.label_ == "PERSON":
-                    persons.append((off + ent.start_char, ent))
-        for _, ent in persons:
+                    persons.append((span, ent))
+                elif ent.label_ == "ORG":
+                    self._learn_org(ent, span)
+        for span, ent in persons:
             words = _name_words(ent)
-            if words:
-                key = words[-1].lower()
-                if len(words) > len(self._canonical.get(key, "").split()):
-                    self._canonical[key] = " ".join(words)
-        for pos, ent in persons:
+            if words and len(words) > len(self._canonical.get(words[-1].lower(), "").split()):
+                self._canonical[words[-1].lower()] = " ".join(words)
+                self._first[" ".join(words)] = span
+        for span, ent in persons:
             name = self.name_of(ent)
-            if name:
-                self._people.append((pos, name))
-                for role in _roles_of(ent):
-                    self._titles[role] = name
+            if not name:
+                continue
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT" \
+                and not any(a <= span[0] < b for a, b in self._quoted)
+            self._people.append(_Mention(span[0], span, name, subject))
+            for role in _roles_of(ent):
+                self._titles[role] = (name, span)
+            gender = _gender_of(ent)
+            if gender and name not in self._gender:
+                self._gender[name] = gender
+
+    def _learn_org(self, ent, span: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        name = _strip_the(ent.text)
+        for t in ent:
+            if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and len(t) > 3 and t.lower_ not in ("the", "of"):
+                self._orgs.setdefault(t.lemma_.lower(), (name, span))
 
     def name_of(self, ent) -> str | None:  # type: ignore[no-untyped-def]
         words = _name_words(ent)
         return self._canonical.get(words[-1].lower()) if words else None
 
     def is_person(self, name: str | None) -> bool:
-        return any(name == known for _, known in self._people)
+        return any(name == m.name for m in self._people)
 
-    def person_before(self, pos: int) -> str | None:
-        last = None
-        for at, name in self._people:
-            if at >= pos:
-                break
-            last = name
-        return last
+    def gender(self, name: str) -> str | None:
+        if name in self._gender:
+            return self._gender[name]
+        first = name.split()[0].lower()
+        return "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
 
-    def resolve(self, head: Token | None, mention_tokens: list[Token], pos: int, last_speaker: str | None) -> str | None:
-        """The canonical speaker for a mention at ``pos``; ``last_speaker`` is the previous quote's."""
-        if head is None:
-            return last_speaker
+    def people_between(self, start: int, end: int) -> list[_Mention]:
+        return [m for m in self._people if start <= m.pos < end]
+
+    def resolve(self, head: Token, tokens: list[Token], pos: int, last: tuple[int, Resolution] | None) -> Resolution:
+        """The speaker named by the mention ``tokens`` (its head ``head``) at ``pos``; ``last`` is the previous
+        attribution's position and resolution."""
+        mention = self.parsed.span_of(tokens)
+        lower = head.lower_
+        if lower in AUTHOR_WORDS:
+            return Resolution(None, [], "author")
+        if head.pos_ == "PRON" or lower in _MALE_PRON | _FEMALE_PRON | _ORG_PRON | {"they", "them"}:
+            return self._pronoun(head, mention, pos, last)
+        voiced = self._voice_of(head, mention, pos, last)
+        if voiced is not None:
+            return voiced
+        return self._named(head, tokens, mention)
+
+    def _named(self, head: Token, tokens: list[Token], mention: tuple[int, int]) -> Resolution:
         for ent in head.doc.ents:
-            if any(ent.start <= t.i < ent.end for t in mention_tokens):
-                if ent.label_ == "PERSON":
-                    return self.name_of(ent) or ent.text
+            if ent.label_ == "PERSON" and any(ent.start <= t.i < ent.end for t in tokens):
+                name = self.name_of(ent) or ent.text
+                return Resolution(name, _chain(mention, self._first.get(name)), "person")
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE"):
-                # a person mis-tagged as an organisation: a known surname, or a name with a role word
-                if any(t.lower_ in _PERSON_NOUNS for t in mention_tokens):
-                    break
-                return self._canonical.get(ent.text.split()[-1].lower(), _strip_the(ent.text))
+                if any(t.lower_ in _PERSON_NOUNS for t in tokens):
+                    break  # a person mis-tagged as an organisation: "Mayor Ruiz" read as ORG
+                known = self._canonical.get(ent.text.split()[-1].lower())
+                if known:
+                    return Resolution(known, _chain(mention, self._first.get(known)), "person")
+                return Resolution(_strip_the(ent.text), [mention], "org")
+        if head.pos_ == "PROPN":
+            found = self._untagged_name(head, tokens, mention)
+            if found is not None:
+                return found
         lemma = head.lemma_.lower()
-        if head.lower_ in _PRONOUNS or head.pos_ == "PRON":
-            if head.lower_ in ("it", "they", "them", "we"):
-                return last_speaker or None
-            return last_speaker or self.person_before(pos)
-        if head.pos_ == "PROPN":  # a name spaCy did not tag whole: "Mayor Ana Ruiz"
-            words = [t.text for t in mention_tokens if t.pos_ == "PROPN" and t.lower_ not in _PERSON_NOUNS
-                     and t.lower_ not in _HONORIFICS and (t.i == head.i or t.head.i == head.i)]
-            known = self._canonical.get(head.lower_, "")
-            if words:
-                if len(known.split()) >= len(words):
-                    return known
-                self._canonical[head.lower_] = " ".join(words)  # later "Bell" is this "Marcus Bell"
-                self._people.append((pos, self._canonical[head.lower_]))
-                self._people.sort()
-                return self._canonical[head.lower_]
-        if lemma in self._titles:
-            return self._titles[lemma]
-        if lemma in _PERSON_NOUNS and any(c.lower_ in ("the", "this") for c in head.children):
-            return last_speaker or self.person_before(pos)
-        phrase = "".join(t.text_with_ws for t in mention_tokens)  # "city's", not "city 's"
-        return _strip_the(" ".join(phrase.split())) or None
+        if lemma in self._titles and head.tag_ != "NNS":
+            name, where = self._titles[lemma]
+            return Resolution(name, _chain(mention, where), "person")
+        if lemma in self._orgs and any(c.lower_ in ("the", "this") for c in head.children):
+            name, where = self._orgs[lemma]
+            return Resolution(name, _chain(mention, where), "org")
+        if lemma in DOCUMENT_NOUNS:
+            return Resolution(None, [], "document")
+        if lemma in INSTITUTION_NOUNS and (head.tag_ != "NNS" or lemma == "police"):
+            # "Police said", "the city council said": an organisation named by what it is
+            return Resolution(_strip_the(" ".join(t.text for t in _phrase(head))), [mention], "org")
+        return Resolution(None, [], "generic")  # "officials", "critics", "no-one": said plainly unresolved
+
+    def _untagged_name(self, head: Token, tokens: list[Token], mention: tuple[int, int]) -> Resolution | None:
+        """A name spaCy did not tag whole: "Mayor Ana Ruiz"; later "Ruiz" is this "Ana Ruiz"."""
+        words = [t.text for t in tokens if t.pos_ == "PROPN" and t.lower_ not in _PERSON_NOUNS
+                 and t.lower_ not in _HONORIFICS and (t.i == head.i or t.head.i == head.i)]
+        known = self._canonical.get(head.lower_, "")
+        if not words:
+            return None
+        if len(known.split()) >= len(words):
+            return Resolution(known, _chain(mention, self._first.get(known)), "person")
+        name = " ".join(words)
+        self._canonical[head.lower_] = name
+        self._first[name] = mention
+        self._people.append(_Mention(mention[0], mention, name, head.dep_ in ("nsubj", "nsubjpass")))
+        self._people.sort(key=lambda m: m.pos)
+        return Resolution(name, [mention], "person")
+
+    def _voice_of(self, head: Token, mention: tuple[int, int], pos: int,
+                  last: tuple[int, Resolution] | None) -> Resolution | None:
+        """Statements and spokespeople speak for their author: "a statement released by the ministry",
+        "the ministry's statement", "a spokesman for Trump", "White House officials"."""
+        lemma = head.lemma_.lower()
+        if lemma not in STATEMENT_NOUNS and head.lower_ not in _VOICE_NOUNS and lemma not in DOCUMENT_NOUNS:
+            return None
+        author = _author_of(head)
+        if author is None:
+            if lemma in STATEMENT_NOUNS:
+                return Resolution(None, [], "statement")
+            return None if lemma not in DOCUMENT_NOUNS else Resolution(None, [], "document")
+        found = self.resolve(author, _phrase(author), pos, last)
+        kind = "document" if lemma in DOCUMENT_NOUNS else found.kind
+        if found.name is None and author.pos_ == "NOUN" and author.tag_ != "NNS":
+            # "released by the ministry": whoever releases a statement is an organisation or a person
+            words = _phrase(author)
+            found = Resolution(_strip_the(" ".join(t.text for t in words)), [self.parsed.span_of(words)], "org")
+        return Resolution(found.name, [mention] + found.chain, kind) if found.name else None
+
+    def _pronoun(self, head: Token, mention: tuple[int, int], pos: int,
+                 last: tuple[int, Resolution] | None) -> Resolution:
+        lower = head.lower_
+        if lower in _ORG_PRON or lower in ("they", "them"):
+            # "it" and "they" go to an organisation that spoke last, never to a person or a loose phrase
+            if last is not None and last[1].kind == "org":
+                return Resolution(last[1].name, [mention] + last[1].chain, "org")
+            return Resolution(None, [], "generic")
+        want = "m" if lower in _MALE_PRON else "f"
+        agrees = [m for m in self._people if m.pos < pos and self.gender(m.name) in (want, None)]
+        para_start, _ = self.parsed.paragraph_bounds(pos)
+        prev_start, _ = self.parsed.paragraph_bounds(max(0, para_start - 2))
+        since = last[0] if last is not None else prev_start
+        # a person made the subject since the last speaker spoke (this or the previous paragraph) takes the pronoun
+        fresh = [m for m in agrees if m.subject and max(since, prev_start) <= m.pos]
+        if last is not None and last[1].kind == "person" and last[1].name \
+                and self.gender(last[1].name) in (want, None) and not fresh:
+            return Resolution(last[1].name, [mention] + last[1].chain, "person")
+        if fresh:
+            m = fresh[-1]
+            return Resolution(m.name, _chain(mention, m.span), "person")
+        near = [m for m in agrees if m.pos >= prev_start]
+        if near and len({m.name for m in near}) == 1:  # one person of that gender in sight: no guess needed
+            return Resolution(near[-1].name, _chain(mention, near[-1].span), "person")
+        return Resolution(None, [], "generic")
+
+    def floating(self, pos: int, last: tuple[int, Resolution] | None) -> Resolution:
+        """A quote paragraph with no cue: the person the previous paragraph made its subject, else the last
+        person quoted."""
+        para_start, _ = self.parsed.paragraph_bounds(pos)
+        prev_start, _ = self.parsed.paragraph_bounds(max(0, para_start - 2))
+        subjects = [m for m in self.people_between(prev_start, para_start) if m.subject]
+        if subjects and (last is None or last[0] < subjects[-1].pos):
+            return Resolution(subjects[-1].name, [subjects[-1].span], "person")
+        if last is not None and last[1].kind == "person" and last[1].name:
+            return Resolution(last[1].name, list(last[1].chain), "person")
+        return Resolution(None, [], None)
+
+
+def _author_of(head: Token) -> Token | None:
+    """Whose statement or voice: possessor, "by X" of a verb hung on it, "from/for/of X", an organisation
+    compound ("White House officials")."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.lower_ not in AUTHOR_WORDS | {"its", "their", "his", "her"}:
+            return c
+    for c in head.children:
+        if c.dep_ == "acl":
+            agent = agent_of(c)
+            if agent is not None:
+                return agent
+        if c.dep_ == "prep" and c.lower_ in ("from", "for", "of", "by"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or pobj.pos_ == "PROPN"
+                                     or any(d.lower_ == "the" for d in pobj.children)):
+                return pobj
+    return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE")), None)
+
+
+def _phrase(token: Token) -> list[Token]:
+    drop = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "prep") for t in c.subtree}
+    return [t for t in token.subtree if t.i not in drop and not t.is_punct] or [token]
+
+
+def _chain(mention: tuple[int, int], antecedent: tuple[int, int] | None) -> list[tuple[int, int]]:
+    return [mention] if antecedent is None or antecedent == mention else [mention, antecedent]
+
+
+def _gender_of(ent) -> str | None:  # type: ignore[no-untyped-def]
+    """From an honorific or role noun next to the name: "Mrs. May", "spokeswoman Jen Psaki"."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    words = {t.lower_ for t in ent} | {before} | {t.lemma_.lower() for t in ent.root.children}
+    if words & {"mr", "mr."} or words & _MALE_NOUNS:
+        return "m"
+    if words & {"mrs", "mrs.", "ms", "ms.", "miss"} or words & _FEMALE_NOUNS:
+        return "f"
+    return None
 
 
 def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]
@@ -116,13 +307,14 @@ def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _roles_of(ent) -> list[str]:  # type: ignore[no-untyped-def]
-    """Role nouns attached to a name: "President Vladimir Putin", "Comey, the former FBI director"."""
+    """Role nouns attached to a name: "President Vladimir Putin", "Comey, the former FBI director",
+    "Tom Heaton, the young goalkeeper", "goalkeeper Tom Heaton"."""
     roles = []
     root = ent.root
     for t in list(root.lefts) + [c for c in root.children if c.dep_ == "appos"]:
-        if t.i >= ent.start and t.i < ent.end and t.lower_ not in _HONORIFICS - {"president"}:
+        if ent.start <= t.i < ent.end and t.lower_ not in _HONORIFICS - {"president"}:
             continue
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _PERSON_NOUNS:
+        if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in _PERSON_NOUNS or t.dep_ in ("appos", "compound")):
             roles.append(t.lemma_.lower())
     roles.extend(t.lower_ for t in ent if t.lower_ in _PERSON_NOUNS)  # "Mayor Ana Ruiz" tagged whole
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":

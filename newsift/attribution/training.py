@@ -14,8 +14,8 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
-from ..bench.quotes import GoldAttribution, coverage, read_polnear
-from ..stages.language import paragraph_spans
+from ..datasets.polnear import GoldAttribution, coverage, read_polnear
+from ..language import paragraph_spans
 from .extract import extract_attributions
 from .filter import FILTER_PATH, fit_filter
 from .lexicon import LEXICON_PATH, CueLexicon, count_cues, write_lexicon

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..model import Article, Report
-from ..pipeline import Pipeline, Resources
+from ..analysis import build_pipeline, resources_for
+from ..pipeline import Pipeline
 from ..settings import Options
 
 __all__ = ["run_cleaning_bench", "TITLE_EDITS"]
@@ -104,7 +105,7 @@ def _furniture_on_news(pipeline: Pipeline, folder: Path) -> dict[str, Any]:
 
 def run_cleaning_bench(polnear: Path | None, wikiref: Path | None, seed: int = 13,
                        options: Options | None = None) -> dict[str, Any]:
-    pipeline = Pipeline(["cleaning"], Resources(options or Options(db="/nonexistent/newsift-bench.db")))
+    pipeline = build_pipeline(["cleaning"], resources_for(options or Options(db="/nonexistent/newsift-bench.db")))
     result: dict[str, Any] = {}
     started = time.perf_counter()
     if polnear is not None:

@@ -19,18 +19,18 @@ import statistics
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..coverage import RetrievalParams, find_related, index_article
 from ..coverage._retrieval import Reranker
+from ..datasets.buzzfeed_webis import buzzfeed_articles
 from ..errors import Errors, InputError
 from ..model import Article
 from ..store import Store
 
-__all__ = ["run_coverage_bench", "load_wikiref", "load_distractors", "synthetic_articles", "story_of", "DEFAULT_DATA"]
+__all__ = ["run_coverage_bench", "buzzfeed_articles", "load_wikiref", "load_distractors", "synthetic_articles", "story_of", "DEFAULT_DATA"]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 _STORY = re.compile(r"^(.*?)(?:\s*\(\d+\)|\.\d+)?$")
@@ -63,12 +63,8 @@ def load_wikiref(folder: Path) -> list[tuple[str, Article]]:
 
 
 def _buzzfeed(folder: Path) -> Iterator[tuple[str, str]]:
-    for path in sorted(folder.glob("*.xml")):
-        try:
-            root = ET.parse(path).getroot()
-        except ET.ParseError:
-            continue
-        yield root.findtext("title") or "", root.findtext("mainText") or ""
+    for article in buzzfeed_articles(folder):
+        yield article.title or "", article.text
 
 
 def _text_files(folder: Path) -> Iterator[tuple[str, str]]:
@@ -200,3 +196,93 @@ def run_coverage_bench(data: Path | None = None, sizes: list[int] | None = None,
             results.append(row)
     return {"benchmark": "coverage", "dataset": "wikiref220", "stories_queried": len({s for s, _ in queries}),
             "real_distractors": len(distractors), "seed": seed, "sizes": results}
+
+
+# -- same event on a real corpus: BuzzFeed-Webis 2016, judged by reading --------------------------------------
+LABELS = Path(__file__).resolve().parent / "labels" / "same-event.tsv"
+BUZZFEED = Path("articles") / "buzzfeed-webis-2016" / "articles"
+_STAGES = ["cleaning", "language", "attribution", "provenance", "coverage"]
+
+
+def read_labels(path: Path) -> dict[tuple[str, str], str]:
+    """``(query id, listed id) -> verdict`` ("same" or "different") from a tab-separated file with a header."""
+    labels: dict[tuple[str, str], str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(Errors.E307.format(path=path, why=exc.strerror)) from None
+    for n, line in enumerate(lines[1:], 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[2] not in ("same", "different"):
+            raise InputError(Errors.E307.format(path=path, why=f"line {n}: expected query, other, same|different"))
+        labels[(parts[0], parts[1])] = parts[2]
+    return labels
+
+
+def sample_queries(ids: list[str], n: int, seed: int) -> list[str]:
+    """``n`` article ids drawn at random (seeded) from the corpus: the queries that were labelled."""
+    return sorted(random.Random(seed).sample(sorted(ids), min(n, len(ids))))
+
+
+def run_same_event_bench(data: Path | None = None, labels_path: Path | None = None, queries: int = 20,
+                         seed: int = 12, top: int = 5, workdir: Path | None = None) -> dict[str, Any]:
+    """Same-event precision on undated real articles, against verdicts made by reading both sides.
+
+    The whole corpus is indexed into a scratch store; ``queries`` articles
+    drawn at random (``seed``) are checked with the cleaning, language,
+    attribution, provenance and coverage stages; each of their first ``top``
+    listed reports that coverage calls the same event is scored against the
+    labels. Listed pairs without a verdict are returned for reading.
+    """
+    from ..analysis import Analyzer
+    from ..indexing import index_articles
+    from ..settings import Options
+
+    folder = Path(data or DEFAULT_DATA) / BUZZFEED
+    articles = [a for a in buzzfeed_articles(folder) if len(a.text.split()) >= 40]
+    if not articles:
+        raise InputError(Errors.E306.format(path=folder))
+    labels = read_labels(labels_path or LABELS)
+    chosen = set(sample_queries([a.id or "" for a in articles], queries, seed))
+    rows: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        db = str(Path(tmp) / "same-event.db")
+        with Store(db) as store:
+            for _ in index_articles(store, iter(articles)):
+                pass
+        analyzer = Analyzer(Options(db=db), stages=_STAGES)
+        try:
+            for article in (a for a in articles if a.id in chosen):
+                section = analyzer.analyze(article).sections.get("coverage") or {}
+                rows.extend(_listed(article, section.get("items", [])[:top], labels))
+        finally:
+            analyzer.close()
+    return _score_same_event(rows, len(chosen), seed, top, time.perf_counter() - started)
+
+
+def _listed(article: Article, items: list[dict[str, Any]], labels: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    return [{"query": article.id, "query_title": article.title, "other": it["article_id"], "title": it.get("title"),
+             "domain": it.get("domain"), "rank": n, "same_event": it["same_event"], "copy": it["copy"],
+             "evidence": it.get("event_evidence"), "verdict": labels.get((article.id or "", it["article_id"]))}
+            for n, it in enumerate(items, 1)]
+
+
+def _score_same_event(rows: list[dict[str, Any]], queries: int, seed: int, top: int, seconds: float) -> dict[str, Any]:
+    flagged = [r for r in rows if r["same_event"] and r["verdict"]]
+    true_pos = sum(1 for r in flagged if r["verdict"] == "same")
+    labelled_same = [r for r in rows if r["verdict"] == "same"]
+    return {
+        "benchmark": "coverage-same-event", "dataset": "buzzfeed-webis-2016", "queries": queries, "seed": seed,
+        "top": top, "listed": len(rows), "labelled": sum(1 for r in rows if r["verdict"]),
+        "flagged_same_event": sum(1 for r in rows if r["same_event"]),
+        "precision": round(true_pos / len(flagged), 4) if flagged else None,
+        "recall_of_listed_same": round(sum(1 for r in labelled_same if r["same_event"]) / len(labelled_same), 4)
+        if labelled_same else None,
+        "all_listed_precision": round(len(labelled_same) / max(1, sum(1 for r in rows if r["verdict"])), 4),
+        "seconds": round(seconds, 1),
+        "unlabelled": [r for r in rows if not r["verdict"]],
+        "rows": rows,
+    }

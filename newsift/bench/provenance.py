@@ -36,8 +36,9 @@ from ..provenance.direction import OTHER_COPIED, THIS_COPIED
 from ..provenance.fingerprints import tokenize
 from ..provenance.index import index_size
 from ..provenance.trace import TraceParams, trace_article
-from ..stages.cleaning import boilerplate_kind, lines_of
-from ..store import Store
+from ..cleaning import boilerplate_kind, lines_of
+from ..stages import indexers
+from ..store import Store, StoreIndexer
 
 __all__ = ["run_provenance_bench", "load_texts", "load_articles", "build_cases", "Case", "DEFAULT_DATA"]
 
@@ -350,38 +351,30 @@ def _fill(pool: list[str], publishers: dict[str, str], seed: int) -> Iterator[Ar
         n += 1
 
 
-def _index(store: Store, articles: Iterator[Article], count: int) -> float:
+def _index(store: Store, articles: Iterator[Article], count: int, timed: _TimedIndexer) -> float:
     """Index ``count`` articles; returns seconds spent."""
     started = time.perf_counter()
     taken = (next(articles) for _ in range(count))
-    for _ in index_articles(store, taken, batch=256):
+    for _ in index_articles(store, taken, batch=256, with_indexers=timed.indexers):
         pass
     return time.perf_counter() - started
 
 
 class _TimedIndexer:
-    """Times the copy-detection indexer alone (fingerprints and their rows) inside ``newsift index``."""
+    """The stages' store indexers, with the copy-detection one timed alone (fingerprints and their rows)."""
 
-    def __enter__(self) -> "_TimedIndexer":
-        from ..indexing import INDEXERS
-        from ..provenance.index import index_article
-
+    def __init__(self) -> None:
         self.calls, self.seconds = 0, 0.0
+        self.indexers = [self._timed(ix) if ix.name == "provenance" else ix for ix in indexers()]
 
-        def timed(store: Store, rowid: int, article: Article) -> None:
+    def _timed(self, ix: StoreIndexer) -> StoreIndexer:
+        def add(store: Store, rowid: int, article: Article) -> None:
             started = time.perf_counter()
-            index_article(store, rowid, article)
+            ix.add(store, rowid, article)
             self.seconds += time.perf_counter() - started
             self.calls += 1
 
-        self._registry = INDEXERS
-        INDEXERS["provenance"] = timed
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        from ..provenance.index import index_article
-
-        self._registry["provenance"] = index_article
+        return StoreIndexer(ix.name, add, ix.schema, ix.stats)
 
 
 def run_provenance_bench(data: Path, sizes: list[int], n_cases: int = 200, seed: int = 13,
@@ -399,15 +392,16 @@ def run_provenance_bench(data: Path, sizes: list[int], n_cases: int = 200, seed:
     tmp = Path(tempfile.mkdtemp(prefix="newsift-bench-", dir=workdir))
     rows = []
     try:
-        with Store(tmp / "bench.db") as store, _TimedIndexer() as timed:
+        timed = _TimedIndexer()
+        with Store(tmp / "bench.db") as store:
             store.conn.execute(f"PRAGMA cache_size = -{cache_mb * 1024}")
-            seconds = _index(store, iter(base), len(base))
+            seconds = _index(store, iter(base), len(base), timed)
             indexed = len(base)
             filler = _fill(pool, publishers, seed)
             for size in sorted(sizes):
                 if size > store.count():
                     add = size - store.count()
-                    seconds += _index(store, filler, add)
+                    seconds += _index(store, filler, add, timed)
                     indexed += add
                 row = {"stored_articles": store.count(), "cases": len(cases)}
                 row.update(_evaluate(store, cases, params))

@@ -16,30 +16,23 @@ speaker mention overlaps it. Cue accuracy: among matched pairs with a gold
 from __future__ import annotations
 
 import itertools
-import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..errors import Errors, InputError
+from ..attribution.cues import CUES, SPEECH_VERBS
+from ..attribution.parsed import ParsedText
+from ..datasets.polnear import Fragments, GoldAttribution, PolnearItem, coverage, read_polnear
 from ..model import Article, Span
+
+SPEECH_NOUN_KINDS = {key for key, entry in CUES.items() if key[1] == "NOUN" and entry.kind == "speech"}
 
 __all__ = ["GoldAttribution", "PredAttribution", "read_polnear", "predictions_from", "coverage", "score_article",
            "score_items", "summarize", "run_quotes_bench", "OVERLAPS"]
 
 OVERLAPS = (0.3, 0.8)
-_QUOTE_CHARS = re.compile("[\"“”]")
-Fragments = list[tuple[int, int]]
-
-
-@dataclass
-class GoldAttribution:
-    content: Fragments
-    cue: Fragments = field(default_factory=list)
-    source: Fragments = field(default_factory=list)
-    direct: bool = False
 
 
 @dataclass
@@ -48,58 +41,7 @@ class PredAttribution:
     cue: Fragments
     source: Fragments
     direct: bool
-
-
-def _fragments(offsets: str) -> Fragments:
-    out = []
-    for part in offsets.split(";"):
-        start, end = part.split()
-        out.append((int(start), int(end)))
-    return out
-
-
-def read_ann(path: Path, text: str) -> list[GoldAttribution]:
-    """Attributions of one brat file; a role may repeat (``Content2``) and is merged."""
-    spans: dict[str, Fragments] = {}
-    events: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if cols[0].startswith("T") and len(cols) >= 2:
-            label, _, offsets = cols[1].partition(" ")
-            spans[cols[0]] = _fragments(offsets)
-        elif cols[0].startswith("E") and len(cols) >= 2:
-            events.append(cols[1].split())
-    gold = []
-    for args in events:
-        roles: dict[str, Fragments] = defaultdict(list)
-        for arg in args[1:]:
-            role, _, ref = arg.partition(":")
-            roles[role.rstrip("0123456789")].extend(spans.get(ref, []))
-        if not roles.get("Content"):
-            continue
-        content = sorted(roles["Content"])
-        direct = any(_QUOTE_CHARS.search(text[max(0, a - 1) : b + 1]) for a, b in content)
-        gold.append(GoldAttribution(content, sorted(roles.get("Cue", [])), sorted(roles.get("Source", [])), direct))
-    return gold
-
-
-def read_polnear(folder: str | Path) -> list[tuple[str, str, list[list[GoldAttribution]]]]:
-    """``(name, text, [gold per annotator])`` for every text with at least one ``.ann``."""
-    root = Path(folder)
-    if not (root / "text").is_dir() or not (root / "attributions").is_dir():
-        raise InputError(Errors.E100.format(path=root))
-    anns: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        anns[ann.stem.rsplit("_", 1)[0]].append(ann)
-    out = []
-    for txt in sorted((root / "text").glob("*.txt")):
-        if txt.stem not in anns:
-            continue
-        text = txt.read_bytes().decode("utf-8")
-        out.append((txt.stem, text, [read_ann(a, text) for a in anns[txt.stem]]))
-    if not out:
-        raise InputError(Errors.E101.format(path=root))
-    return out
+    speaker: str | None = None
 
 
 def predictions_from(quotes: Iterable[Span]) -> list[PredAttribution]:
@@ -112,16 +54,11 @@ def predictions_from(quotes: Iterable[Span]) -> list[PredAttribution]:
         pred = groups.get(key)
         if pred is None:
             pred = PredAttribution([], [(cue.start, cue.end)] if cue else [],
-                                   [(mention.start, mention.end)] if mention else [], q.label == "direct")
+                                   [(mention.start, mention.end)] if mention else [], q.label == "direct",
+                                   q.attrs.get("speaker"))
             groups[key] = pred
         pred.content.append((q.start, q.end))
     return list(groups.values())
-
-
-def coverage(gold: Fragments, pred: Fragments) -> float:
-    total = sum(b - a for a, b in gold) or 1
-    hit = sum(max(0, min(b, d) - max(a, c)) for a, b in gold for c, d in pred)
-    return hit / total
 
 
 def _overlaps(a: Fragments, b: Fragments) -> bool:
@@ -202,8 +139,7 @@ def summarize(counts: dict[str, float]) -> dict[str, Any]:
     return out
 
 
-def score_items(items: list[tuple[str, str, list[list[GoldAttribution]]]],
-                predict: Callable[[str, str], list[Span]]) -> dict[str, Any]:
+def score_items(items: list[PolnearItem], predict: Callable[[str, str], list[Span]]) -> dict[str, Any]:
     """Score ``predict(name, text) -> quote spans`` against every annotator of every text.
 
     Per text, counts are averaged over its annotators, so a text annotated
@@ -221,7 +157,83 @@ def score_items(items: list[tuple[str, str, list[list[GoldAttribution]]]],
     return result
 
 
-def human_agreement(items: list[tuple[str, str, list[list[GoldAttribution]]]]) -> dict[str, Any] | None:
+def is_speech_gold(gold: GoldAttribution, parsed: ParsedText) -> bool:
+    """A gold attribution of speech: its cue is a speech verb or noun of the lexicon, or "according to";
+    a quotation with no cue annotated counts as speech too."""
+    if not gold.cue:
+        return gold.direct
+    for a, b in gold.cue:
+        for token in parsed.tokens_in(a, b):
+            lemma = token.lemma_.lower()
+            if token.lower_ == "according" or lemma in SPEECH_VERBS or (lemma, "NOUN") in SPEECH_NOUN_KINDS:
+                return True
+    return False
+
+
+_NOT_NAME = frozenset("the a an mr mr. mrs mrs. ms ms. dr dr. 's ’s president sen. rep. gov. senator governor "
+                      "representative former candidate nominee".split())
+_PRONOUNS = frozenset("he she his her him it its they them their".split())
+
+
+def _name_words(words: Iterable[str]) -> list[str]:
+    return [w.lower().strip(".,’'") for w in words if w.lower() not in _NOT_NAME and w[:1].isupper()]
+
+
+def gold_names(gold: list[GoldAttribution], parsed: ParsedText, text: str) -> list[str | None]:
+    """The speaker's name for each gold attribution, from its Source: the capitalised words of a named
+    source ("Sen. Bernie Sanders" -> "bernie sanders"); for a pronoun or a definite description ("he", "the
+    senator"), the name of the nearest named Source before it; None for a generic source ("officials")."""
+    named: list[tuple[int, str]] = []
+    for g in sorted(gold, key=lambda g: g.source[0][0] if g.source else -1):
+        if not g.source:
+            continue
+        tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
+        words = _name_words(t.text for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE"))
+        if words:
+            named.append((g.source[0][0], " ".join(words)))
+    out: list[str | None] = []
+    for g in gold:
+        if not g.source:
+            out.append(None)
+            continue
+        start = g.source[0][0]
+        own = [n for pos, n in named if pos == start]
+        words = text[start : g.source[-1][1]].lower().split()
+        if own:
+            out.append(own[0])
+        elif words and (words[0] in _PRONOUNS or words[0] in ("the", "this")):
+            before = [n for pos, n in named if pos < start]
+            out.append(before[-1] if before else None)
+        else:
+            out.append(None)
+    return out
+
+
+def same_speaker(predicted: str, gold: str) -> bool:
+    """Names agree when their last words do or one's words hold the other's: "Vladimir Putin" ~ "putin"."""
+    p = _name_words(predicted.split()) or [predicted.lower()]
+    g = gold.split()
+    return p[-1] == g[-1] or set(p) <= set(g) or set(g) <= set(p)
+
+
+def speaker_name_counts(gold: list[GoldAttribution], pred: list[PredAttribution], parsed: ParsedText,
+                        text: str) -> dict[str, float]:
+    """Resolved-speaker counts over matched pairs (overlap 0.3) whose gold speaker has a name."""
+    counts: dict[str, float] = defaultdict(float)
+    names = gold_names(gold, parsed, text)
+    for gi, pi in _match(gold, pred, OVERLAPS[0]):
+        name, said = names[gi], pred[pi].speaker
+        if name is None:
+            counts["generic_n"] += 1
+            counts["generic_named"] += said is not None  # a name given where the gold source names no one
+            continue
+        counts["named_n"] += 1
+        counts["named_resolved"] += said is not None
+        counts["named_ok"] += said is not None and same_speaker(said, name)
+    return counts
+
+
+def human_agreement(items: list[PolnearItem]) -> dict[str, Any] | None:
     """The same measures, one annotator scored against another, over texts annotated more than once:
     the ceiling a system can be expected to reach (None when no text has two annotations)."""
     totals: dict[str, float] = defaultdict(float)
@@ -240,18 +252,45 @@ def human_agreement(items: list[tuple[str, str, list[list[GoldAttribution]]]]) -
 
 
 def run_quotes_bench(folder: str | Path, analyzer: Any, limit: int | None = None) -> dict[str, Any]:
-    """Run ``analyzer`` (a pipeline ending with the attribution stage) over a PolNeAR-format folder."""
+    """Run ``analyzer`` (a pipeline ending with the attribution stage) over a PolNeAR-format folder: the
+    union of both layers against all gold (as before the split), each layer alone, the quotes layer against
+    the gold attributions of speech, and whether quotes name the right speaker."""
     items = read_polnear(folder)[: limit or None]
-    stage_seconds = [0.0]
-
-    def predict(name: str, text: str) -> list[Span]:
-        report = analyzer.analyze(Article(text=text, id=name))
-        stage_seconds[0] += sum(r.seconds for r in report.stages if r.name == "attribution")
-        return report.spans("quotes")
-
+    totals: dict[str, dict[str, float]] = {k: defaultdict(float) for k in ("union", "quotes", "attributions", "speech")}
+    names: dict[str, float] = defaultdict(float)
+    stage_seconds = 0.0
     started = time.perf_counter()
-    result = score_items(items, predict)
+    for name, text, annotators in items:
+        report = analyzer.analyze(Article(text=text, id=name))
+        stage_seconds += sum(r.seconds for r in report.stages if r.name == "attribution")
+        quotes, others = report.spans("quotes"), report.spans("attributions")
+        preds = {"union": predictions_from(quotes + others), "quotes": predictions_from(quotes),
+                 "attributions": predictions_from(others)}
+        parsed = ParsedText(report.scratch.get("docs", []))
+        for gold in annotators:
+            share = 1 / len(annotators)
+            speech = [g for g in gold if is_speech_gold(g, parsed)]
+            scored = [(k, gold, preds[k]) for k in ("union", "quotes", "attributions")] + [("speech", speech, preds["quotes"])]
+            for key, g, p in scored:
+                for count, value in score_article(g, p).items():
+                    totals[key][count] += value * share
+            for count, value in speaker_name_counts(speech, preds["quotes"], parsed, text).items():
+                names[count] += value * share
+    result = summarize(totals["union"])
+    result["layers"] = {k: summarize(totals[k]) for k in ("quotes", "attributions", "speech")}
+    result["speaker_names"] = _name_summary(names)
+    result["texts"] = len(items)
+    result["annotations"] = sum(len(a) for _, _, a in items)
     result["seconds"] = round(time.perf_counter() - started, 2)
-    result["attribution_stage_ms_per_text"] = round(1000 * stage_seconds[0] / max(1, len(items)), 2)
+    result["attribution_stage_ms_per_text"] = round(1000 * stage_seconds / max(1, len(items)), 2)
     result["human"] = human_agreement(items)
     return result
+
+
+def _name_summary(names: dict[str, float]) -> dict[str, Any]:
+    def ratio(a: str, b: str) -> float | None:
+        return round(names[a] / names[b], 4) if names[b] else None
+
+    return {"named_gold": round(names["named_n"], 1), "accuracy": ratio("named_ok", "named_n"),
+            "resolved": ratio("named_resolved", "named_n"), "precision": ratio("named_ok", "named_resolved"),
+            "generic_gold": round(names["generic_n"], 1), "generic_named": ratio("generic_named", "generic_n")}

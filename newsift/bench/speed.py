@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analysis import Analyzer
 from ..model import Article
-from ..readers import ReadProblem, read_inputs
+from ..readers import read_inputs
 from ..settings import Options
 
 __all__ = ["run_speed", "default_inputs", "SEED"]

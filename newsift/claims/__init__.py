@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .data import Example, read_tsv
+from ..datasets.ct24 import Example, read_tsv
+from .metrics import yes_scores
 from .model import DEFAULT_MODEL_PATH, SEMANTIC_MODEL_PATH, ClaimModel
 from .semantic import semantic_available
 from .whose import ClaimOwner, whose_claim
@@ -15,7 +16,7 @@ __all__ = ["ClaimModel", "DEFAULT_MODEL_PATH", "SEMANTIC_MODEL_PATH", "semantic_
 
 def __getattr__(name: str) -> Any:
     """Training pulls in more of scikit-learn; import it only when asked for."""
-    if name in ("train_model", "yes_scores"):
+    if name == "train_model":
         from . import training
 
         return getattr(training, name)

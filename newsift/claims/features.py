@@ -43,11 +43,28 @@ _OPINION = re.compile(
     re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”']?\s*$")
+# error classes seen on recent debates (issue #16); each cue lets the regression weigh one of them
+_PAST = (r"(?:\w+ed|passed|signed|voted|cut|led|built|wrote|fought|won|brought|made|took|gave|sent|put|kept|got|"
+         r"ran|said|paid|spent|lost|sold|bought|met|went|saw|stood|told|did|was|were)")
+# "I passed the jobs bill", "we've cut taxes": a speaker's own record, checkable
+_RECORD = re.compile(r"\b(?:I|we)(?:\s+(?:have|had|already|also|never|actually|just))*(?:'ve|'d)?\s+" + _PAST + r"\b",
+                     re.I)
+# "I will cut taxes by 10 percent", "we should", "I would": promises and plans, not checkable facts
+_PLAN = re.compile(r"\b(?:I|we|I'm|we're)\s*(?:'ll|'d|will|would|shall|should|must|can|am going to|are going to|"
+                   r"going to|plan to|intend to|want to|need to|have to|'m going to|'re going to|'ll be)\b", re.I)
+# "he said", "according to", "reported that": somebody else's words carried inside the sentence
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according to|claimed|claims|reported|announced|stated|admitted|"
+                       r"testified|wrote|called it)\b", re.I)
+# "if we do that", "imagine", "suppose": hypotheticals, where numbers are rhetoric
+_HYPOTHETICAL = re.compile(r"\b(?:if|imagine|suppose|unless|whether|what if|could|might|would)\b", re.I)
+_SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|"
+                      r"dozen|a lot|so many)\b", re.I)
 _WORD = re.compile(r"\w+")
 
 CUE_NAMES = [
     "has_number", "n_numbers", "number_word", "year", "month", "money", "n_capitalised",
     "compare", "claim_verb", "opinion", "first_person", "question", "short", "long",
+    "record", "plan", "reported", "hypothetical", "rhetoric_number",
 ]
 
 
@@ -80,6 +97,12 @@ def _cues(text: str) -> list[float]:
         float(bool(_QUESTION.search(text))),
         float(n_words < 6),
         float(n_words > 30),
+        float(bool(_RECORD.search(text))),
+        float(bool(_PLAN.search(text))),
+        float(bool(_REPORTED.search(text))),
+        float(bool(_HYPOTHETICAL.search(text))),
+        # number words with no figure: "a million times", "one thing" (rhetoric, not a statistic)
+        float(n_numbers == 0 and bool(_SPELLED.search(text))),
     ]
 
 

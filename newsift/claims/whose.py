@@ -14,6 +14,15 @@ of saying or believing ("said", "noted", "reiterated", "according to") or
 its content is a "that" clause: "Putin commented on the testimony" or "He
 disputed claims of meddling" report what the speaker did, in the outlet's
 words, so they stay the outlet's claims.
+
+Cue kinds (attr ``cue_kind`` from the attribution stage): speech and
+"according to" are assertions. The wider ``attributions`` layer holds
+beliefs, perceptions, stances and intentions ("Putin believes …", "she wants
+…"): somebody's state of mind, not a factual claim they made, so such a
+sentence is theirs but not asserted (``asserted`` False) and is never
+check-worthy; a ``document`` ("a poll showed …") asserts like speech. Spans
+without ``cue_kind`` (an older attribution layer, or the fallback rules) are
+taken as speech.
 """
 
 from __future__ import annotations
@@ -23,9 +32,11 @@ from typing import Sequence
 
 from ..model import Span
 
-__all__ = ["ClaimOwner", "whose_claim", "asserts", "speaker_of", "MIN_QUOTED_SHARE"]
+__all__ = ["ClaimOwner", "whose_claim", "asserts", "speaker_of", "MIN_QUOTED_SHARE", "NOT_ASSERTED"]
 
 MIN_QUOTED_SHARE = 0.5
+# cue kinds that report a state of mind, not something the speaker stated as fact
+NOT_ASSERTED = frozenset({"belief", "perception", "stance", "intention"})
 # stems of cue words that introduce what somebody asserts
 _SAYING_STEMS = (
     "say", "said", "tell", "told", "note", "noting", "stat", "add", "claim", "argu", "insist", "warn", "believ",
@@ -42,10 +53,12 @@ class ClaimOwner:
     speaker: str | None = None
     quote: int | None = None  # index of the quote in the quotes layer
     quoted_share: float = 0.0  # share of the sentence's characters inside quote content
+    cue_kind: str | None = None  # the attribution's cue kind (speech, according_to, belief, stance, …)
+    asserted: bool = True  # False for a belief, perception, stance or intention: not a factual claim
 
     def to_attrs(self) -> dict[str, object]:
         return {"whose": self.whose, "speaker": self.speaker, "quote": self.quote,
-                "quoted_share": round(self.quoted_share, 3)}
+                "quoted_share": round(self.quoted_share, 3), "cue_kind": self.cue_kind, "asserted": self.asserted}
 
 
 def _overlap(a: Span, start: int, end: int) -> int:
@@ -81,18 +94,41 @@ def _cue_inside(quote: Span, sentence: Span) -> bool:
     return isinstance(cue, Span) and sentence.start <= cue.start and cue.end <= sentence.end
 
 
-def whose_claim(sentence: Span, quotes: Sequence[Span], text: str) -> ClaimOwner:
-    """The owner of one sentence given the article's quote spans (in layer order)."""
-    length = len(text[sentence.start : sentence.end].strip()) or 1
+def _best(sentence: Span, spans: Sequence[Span]) -> tuple[int | None, int]:
+    """Index of the span overlapping the sentence most, and that overlap in characters."""
     best, best_overlap = None, 0
-    for index, quote in enumerate(quotes):
-        overlap = _overlap(quote, sentence.start, sentence.end)
+    for index, span in enumerate(spans):
+        overlap = _overlap(span, sentence.start, sentence.end)
         if overlap > best_overlap:
             best, best_overlap = index, overlap
-    if best is None:
-        return ClaimOwner("outlet")
-    share = min(1.0, best_overlap / length)
-    quote = quotes[best]
-    if (share >= MIN_QUOTED_SHARE or _cue_inside(quote, sentence)) and asserts(quote, text):
-        return ClaimOwner("speaker", speaker_of(quote, text), best, share)
-    return ClaimOwner("outlet", None, None, share)
+    return best, best_overlap
+
+
+def _kind(span: Span) -> str:
+    kind = span.attrs.get("cue_kind")
+    return str(kind) if kind else "speech"  # an older layer without cue kinds: speech
+
+
+def whose_claim(sentence: Span, quotes: Sequence[Span], text: str,
+                attributions: Sequence[Span] = ()) -> ClaimOwner:
+    """The owner of one sentence given the article's quote spans (in layer order) and its other attributions.
+
+    Speech (``quotes``) wins over the wider ``attributions`` layer: "He said he
+    believes …" is his statement.
+    """
+    length = len(text[sentence.start : sentence.end].strip()) or 1
+    best, overlap = _best(sentence, quotes)
+    quoted_share = min(1.0, overlap / length)
+    if best is not None:
+        quote = quotes[best]
+        if (quoted_share >= MIN_QUOTED_SHARE or _cue_inside(quote, sentence)) and asserts(quote, text):
+            kind = _kind(quote)
+            return ClaimOwner("speaker", speaker_of(quote, text), best, quoted_share, kind, kind not in NOT_ASSERTED)
+    other, overlap = _best(sentence, attributions)
+    if other is not None:
+        held = attributions[other]
+        # the verb of a belief or intention need not be one of saying: "she wants …" is hers all the same
+        if overlap / length >= MIN_QUOTED_SHARE or _cue_inside(held, sentence):
+            kind = _kind(held)
+            return ClaimOwner("speaker", speaker_of(held, text), None, quoted_share, kind, kind not in NOT_ASSERTED)
+    return ClaimOwner("outlet", None, None, quoted_share)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import importlib
 import os
+import sqlite3
 import sys
+import warnings
+from typing import Any
 
 import click
 
-from ..errors import NewsiftError
+from ..errors import Errors, NewsiftError
+from ..readers.decoding import ReadWarning
 from ._app import bench, cli, train
 
 __all__ = ["main", "cli", "bench", "train"]
@@ -25,8 +29,21 @@ for _name in _COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
 
 
+def _show_warning(message: Any, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    """A reader's warning is one line on standard error, like an error; others keep Python's format."""
+    if issubclass(category, ReadWarning):
+        click.echo(f"newsift: warning: {message}", err=True)
+    else:
+        _python_showwarning(message, category, *args, **kwargs)
+
+
+_python_showwarning = warnings.showwarning
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and map errors to one line and an exit code."""
+    warnings.simplefilter("always", ReadWarning)  # every input's damage is named, not only the first
+    warnings.showwarning = _show_warning
     try:
         cli.main(args=argv, prog_name="newsift", standalone_mode=False)
     except click.exceptions.Abort:
@@ -45,6 +62,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except sqlite3.Error as exc:  # a store error that no store method mapped: still one coded line
+        if os.environ.get("NEWSIFT_DEBUG"):
+            raise
+        click.echo(f"newsift: {Errors.E524.format(path='(the store)', why=f'{type(exc).__name__}: {exc}')}", err=True)
+        sys.exit(1)
     except Exception as exc:  # a bug: still one line, with a way to see more
         if os.environ.get("NEWSIFT_DEBUG"):
             raise

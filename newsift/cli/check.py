@@ -54,14 +54,18 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     many = len(paths) > 1 or any(p.lower().endswith((".jsonl", ".ndjson", ".csv")) for p in paths)
     fmt = fmt or ("jsonl" if many else "text")
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
+    def articles():  # problems reported as met; articles checked in batches (parsed together)
+        nonlocal problems
         for item in progress_over(items, "checking", enabled=many):
             if isinstance(item, ReadProblem):
                 problems += 1
                 click.echo(f"newsift: {item.message}", err=True)
                 continue
             _apply_meta(item, meta)
-            report = analyzer.analyze(item)
+            yield item
+
+    try:
+        for report in analyzer.analyze_many(articles()):
             if fmt == "jsonl":
                 out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
                 reports.append(None)

@@ -29,19 +29,21 @@ def _model(ctx: click.Context, model_path: str | None) -> tuple["ClaimModel", "O
 
 @train.command("claims")
 @click.option("--data", "data_dir", default=DEFAULT_DATA, show_default=True,
-              help="Folder with the CT24 train and dev TSV files.")
+              help="Folder with the CT24 train, dev-test (and dev) TSV files.")
 @click.option("--out", default=None, help="Model file to write (default: the packaged model).")
 @click.option("--semantic", is_flag=True, help="Add MiniLM embeddings (needs the semantic extra; slow on CPU).")
 @click.option("--teacher", default=None, type=click.Path(dir_okay=False),
               help="Teacher probabilities to fit to (default: the packaged claims-teacher.npz).")
 @click.option("--no-teacher", is_flag=True, help="Fit to the Yes/No labels instead of a teacher's probabilities.")
 def train_claims(data_dir: str, out: str | None, semantic: bool, teacher: str | None, no_teacher: bool) -> None:
-    """Train the check-worthiness model (train fits; dev and late train debates choose)."""
+    """Train the check-worthiness model (train before 2016 fits; dev-test and train's 2016 debates choose)."""
     from ..claims import train_model
     from ..claims.teacher import TEACHER_PATH
 
     card = train_model(data_dir, out, semantic=semantic, teacher=None if no_teacher else teacher or TEACHER_PATH)
-    click.echo(f"C={card['C']} threshold={card['threshold']} dev F1={card['dev']['f1']:.3f} "
+    best = max(card["selection_table"], key=lambda row: row["mean_f1"])
+    chosen_on = " ".join(f"{name} F1={best[name]['f1']:.3f}" for name in card["data"]["validation"])
+    click.echo(f"C={card['C']} threshold={card['threshold']} {chosen_on} "
                f"teacher={'yes' if card.get('teacher') else 'no'} ({card['training_seconds']} s)")
     click.echo(json.dumps(card))
 
@@ -100,22 +102,33 @@ def _read_lines(file: str) -> list[str]:
 
 
 @bench.command("claims")
-@click.option("--data", "data_file", required=True, help="CheckThat!-format TSV (Sentence_id, Text, class_label).")
-@click.option("--model", "model_path", default=None, help=MODEL_HELP)
+@click.option("--data", "data_files", required=True, multiple=True,
+              help="CheckThat!-format TSV (Sentence_id, Text, class_label); repeat for several files.")
+@click.option("--model", "model_paths", multiple=True, help=MODEL_HELP + " Repeat for several models.")
+@click.option("--held-out", is_flag=True,
+              help="Score the CT24 train file (among --data) on its 2016 debates only: the date-held-out slice.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Override the model's threshold.")
 @click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True, help="Timed runs (best counts).")
 @click.pass_context
-def bench_claims(ctx: click.Context, data_file: str, model_path: str | None, threshold: float | None,
-                 repeat: int) -> None:
-    """Precision, recall and F1 of the Yes class, and sentences a second."""
+def bench_claims(ctx: click.Context, data_files: tuple[str, ...], model_paths: tuple[str, ...], held_out: bool,
+                 threshold: float | None, repeat: int) -> None:
+    """Yes-class P, R, F1 (bootstrap 95 % interval), ROC-AUC, PR-AUC and sentences a second."""
     from ..bench.claims import run_claims_bench
 
-    model, options = _model(ctx, model_path)
+    models = [_model(ctx, path)[0] for path in (model_paths or (None,))]
+    options = options_from(ctx)
     threshold = threshold if threshold is not None else options.claims_threshold
-    result = run_claims_bench(data_file, model, threshold, repeat)
-    click.echo(f"data: {result['data']}  model: {result['model']}  threshold: {result['threshold']}")
-    click.echo(f"{'sentences':>10} {'yes':>6} {'precision':>10} {'recall':>8} {'F1':>7} {'sentences/s':>12} "
-               f"{'per CPU s':>10}")
-    click.echo(f"{result['sentences']:>10} {result['yes']:>6} {result['precision']:>10.3f} {result['recall']:>8.3f} "
-               f"{result['f1']:>7.3f} {result['sentences_per_s']:>12} {result['sentences_per_cpu_s']:>10}")
-    click.echo(json.dumps(result))
+    report = run_claims_bench(data_files, models, threshold, repeat, held_out)
+    click.echo(f"{'model':<18} {'data':<44} {'n':>5} {'yes':>4} {'P':>6} {'R':>6} {'F1':>6} {'F1 95% CI':>13} "
+               f"{'ROC-AUC':>7} {'PR-AUC':>6} {'sent/s':>7} {'per CPU s':>9}")
+    for r in report["results"]:
+        data = r["data"] + (" (seen in training)" if r["seen"] else "")
+        click.echo(f"{r['model'][:18]:<18} {data[:44]:<44} {r['sentences']:>5} {r['yes']:>4} {r['precision']:>6.3f} "
+                   f"{r['recall']:>6.3f} {r['f1']:>6.3f} {r['f1_low']:>6.3f}–{r['f1_high']:<6.3f} "
+                   f"{_num(r['roc_auc']):>7} {_num(r['pr_auc']):>6} {r['sentences_per_s']:>7} "
+                   f"{r['sentences_per_cpu_s']:>9}")
+    click.echo(json.dumps(report))
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"

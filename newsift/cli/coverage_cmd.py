@@ -10,6 +10,7 @@ import click
 from ..coverage import _index  # noqa: F401 - registers the coverage indexer for `newsift index`
 from ..errors import Errors, InputError
 from ..store import Store
+from .params import SIZES
 from ._app import bench, cli, options_from
 from .corpus import corpus
 
@@ -53,22 +54,12 @@ def corpus_reindex(ctx: click.Context) -> None:
     click.echo(f"coverage index: added {added} article(s)")
 
 
-def _sizes(value: str) -> list[int]:
-    try:
-        sizes = [int(v) for v in value.split(",") if v.strip()]
-    except ValueError:
-        raise InputError(Errors.E303.format(option="--sizes", why=f"expected comma-separated integers, got {value!r}")) from None
-    if not sizes or min(sizes) < 1:
-        raise InputError(Errors.E303.format(option="--sizes", why="sizes must be positive"))
-    return sizes
-
-
 def _reranker(ctx: click.Context) -> object:
     from ..errors import ResourceUnavailable
-    from ..pipeline import Resources
+    from ..analysis import resources_for
 
     try:
-        return Resources(options_from(ctx)).get("coverage_semantic")
+        return resources_for(options_from(ctx)).get("coverage_semantic")
     except ResourceUnavailable as exc:
         raise InputError(str(exc)) from None
 
@@ -76,18 +67,18 @@ def _reranker(ctx: click.Context) -> object:
 @bench.command("coverage")
 @click.option("--data", type=click.Path(file_okay=False), default=None,
               help="The shared data folder (default ../shared/data beside the project).")
-@click.option("--sizes", default="10000,100000", show_default=True, help="Store sizes to measure at.")
+@click.option("--sizes", type=SIZES, default="10000,100000", show_default=True, help="Store sizes to measure at.")
 @click.option("--queries", "max_queries", type=int, default=None, help="Use at most this many queries.")
 @click.option("--seed", type=int, default=7, show_default=True, help="Seed for synthetic distractors.")
 @click.option("--semantic", is_flag=True, help="Also measure with the MiniLM re-ranker (needs newsift[semantic]).")
 @click.pass_context
-def bench_coverage(ctx: click.Context, data: str | None, sizes: str, max_queries: int | None, seed: int,
+def bench_coverage(ctx: click.Context, data: str | None, sizes: list[int], max_queries: int | None, seed: int,
                    semantic: bool) -> None:
     """Same-event retrieval on WikiRef220 among distractors: P@5, R@10 and latency per store size."""
     from ..bench.coverage import run_coverage_bench
 
     reranker = _reranker(ctx) if semantic else None
-    result = run_coverage_bench(Path(data) if data else None, _sizes(sizes), max_queries, seed, reranker=reranker)
+    result = run_coverage_bench(Path(data) if data else None, sizes, max_queries, seed, reranker=reranker)
     click.echo(f"{'size':>8} {'P@5':>6} {'R@10':>6} {'R@10/10':>8} {'p50 ms':>8} {'p95 ms':>8} {'index/s':>9}"
                f" {'MB':>7}")
     for row in result["sizes"]:

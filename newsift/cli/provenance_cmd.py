@@ -8,33 +8,24 @@ from pathlib import Path
 import click
 
 from ..errors import Errors, InputError
+from .params import SIZES
 from ._app import bench
-
-
-def _sizes(value: str) -> list[int]:
-    try:
-        sizes = [int(v) for v in value.split(",") if v.strip()]
-    except ValueError:
-        raise InputError(Errors.E151.format(value=value)) from None
-    if not sizes or any(s <= 0 for s in sizes):
-        raise InputError(Errors.E151.format(value=value))
-    return sizes
 
 
 @bench.command("provenance")
 @click.option("--data", type=click.Path(file_okay=False), default=None,
               help="The shared data folder (default ../shared/data).")
-@click.option("--sizes", default="10000,100000", show_default=True, help="Stored-article counts to measure at.")
+@click.option("--sizes", type=SIZES, default="10000,100000", show_default=True, help="Stored-article counts to measure at.")
 @click.option("--cases", type=click.IntRange(1), default=200, show_default=True, help="Derived (copying) articles.")
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option("--workdir", type=click.Path(file_okay=False), default=None, help="Where the temporary store goes.")
-def bench_provenance(data: str | None, sizes: str, cases: int, seed: int, workdir: str | None) -> None:
+def bench_provenance(data: str | None, sizes: list[int], cases: int, seed: int, workdir: str | None) -> None:
     """Copy detection on derived articles built from real ones: alignment, sources, direction, speed."""
     from ..bench.provenance import DEFAULT_DATA, run_provenance_bench
 
     folder = Path(data) if data else DEFAULT_DATA
     try:
-        result = run_provenance_bench(folder, _sizes(sizes), n_cases=cases, seed=seed,
+        result = run_provenance_bench(folder, sizes, n_cases=cases, seed=seed,
                                       workdir=Path(workdir) if workdir else None)
     except FileNotFoundError:
         raise InputError(Errors.E152.format(path=folder)) from None

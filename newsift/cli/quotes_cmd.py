@@ -33,6 +33,18 @@ def _table(result: dict) -> str:
              f"{'kind':<9} {'gold':>7} {'P@0.3':>6} {'R@0.3':>6} {'F1@0.3':>6} {'P@0.8':>6} {'R@0.8':>6} "
              f"{'F1@0.8':>6} {'speaker':>7} {'cue':>6}"]
     lines += _rows(result)
+    layers = result.get("layers", {})
+    for label, key, kinds in (("layer 'quotes' against all gold", "quotes", ("all",)),
+                              ("layer 'quotes' against gold attributions of speech", "speech", ("all", "direct", "indirect")),
+                              ("layer 'attributions' against all gold", "attributions", ("all",))):
+        if key in layers:
+            lines.append(label)
+            lines += _rows(layers[key], kinds)
+    names = result.get("speaker_names")
+    if names and names["named_gold"]:
+        lines.append(f"resolved speaker (quotes matched to named speech gold, {names['named_gold']}): accuracy "
+                     f"{_num(names['accuracy'])}, resolved {_num(names['resolved'])}, right when resolved "
+                     f"{_num(names['precision'])}; generic gold sources given a name {_num(names['generic_named'])}")
     lines.append(f"{result['seconds']} s; attribution stage {result['attribution_stage_ms_per_text']} ms/text")
     human = result.get("human")
     if human:
@@ -41,9 +53,13 @@ def _table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _rows(result: dict) -> list[str]:
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _rows(result: dict, kinds: tuple[str, ...] = ("all", "direct", "indirect")) -> list[str]:
     lines = []
-    for kind in ("all", "direct", "indirect"):
+    for kind in kinds:
         row = result[kind]
         lo, hi = row["@0.3"], row["@0.8"]
         spk = f"{row['speaker_acc']:.3f}" if row["speaker_acc"] is not None else "-"
@@ -66,9 +82,9 @@ def train_quotes(ctx: click.Context, data: str, out_dir: str | None) -> None:
     from ..attribution.filter import FILTER_PATH
     from ..attribution.lexicon import LEXICON_PATH
     from ..attribution.training import train_attribution
-    from ..pipeline import Resources
+    from ..analysis import resources_for
 
-    nlp = Resources(options_from(ctx)).get("nlp")
+    nlp = resources_for(options_from(ctx)).get("nlp")
     lexicon_path = Path(out_dir) / LEXICON_PATH.name if out_dir else LEXICON_PATH
     filter_path = Path(out_dir) / FILTER_PATH.name if out_dir else FILTER_PATH
     result = train_attribution(data, nlp, lexicon_path, filter_path)

@@ -54,10 +54,9 @@ def show(ctx: click.Context, domain: str, fmt: str) -> None:
 def _open_ratings(ctx: click.Context):  # type: ignore[no-untyped-def]
     """The loaded ratings, or one clear line telling the user to run `newsift sources update`."""
     from ..errors import ResourceUnavailable
-    from ..pipeline import Resources
-    from ..sources import rate  # noqa: F401 - registers the "ratings" resource
+    from ..analysis import resources_for
 
-    resources = Resources(options_from(ctx))
+    resources = resources_for(options_from(ctx))
     try:
         return resources, resources.get("ratings")
     except ResourceUnavailable as exc:

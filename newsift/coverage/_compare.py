@@ -1,45 +1,98 @@
-"""What another outlet's report adds to or omits from the article, and whether it is a copy.
+"""The two sides coverage compares: the checked article (computed once) and each stored report.
 
-Names (capitalised phrases; two- or three-word ones without place or
-organisation words are called people), figures and quotations present in
-one text and not the other. The copy test here is a fallback for when the
-provenance stage did not run: long shared word sequences (8-word shingles).
+``Focus`` is the checked article: its quotations (keys computed once), its
+names (spaCy's when the language stage ran), its narrative content
+words (furniture and quotations left out) and its figures. ``OtherDoc`` is
+the same for a stored report, with its furniture found through the store.
+``compare_texts`` says what a report adds to or omits from the article:
+people, other names, figures and quotations in one text only. The copy
+test here is a fallback for when the provenance stage did not run: long
+shared word sequences (8-word shingles).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
 
-from ._fidelity import QuoteText, match_quotes
-from ._text import TITLE_WORDS, entities, entity_terms, numbers, words
+from ..model import Article, Span
+from ._entities import Names, names_from_layer, names_from_text
+from ._fidelity import QuoteKeys, QuoteMatch, QuoteText, match_keyed
+from ._text import entity_terms, masked, narrative_words, numbers, quotations, words
 
-__all__ = ["compare_texts", "shared_passage_share", "display_name", "person_like"]
+__all__ = ["Focus", "OtherDoc", "focus_of", "other_of", "compare_texts", "compare_docs", "shared_passage_share",
+           "furniture_of"]
 
-_PLACE_ORG = frozenset(
-    """bridge river street road route avenue hall city county state department ministry council court house
-    party university school hospital airport station airlines airline company bank league club united
-    republic kingdom island islands park square church government agency police news times herald post
-    journal press ledger wire galaxy""".split()
-)
 _SHINGLE = 8
+Ranges = list[tuple[int, int]]
 
 
-def person_like(name: str) -> bool:
-    """A two- or three-word name without place or organisation words ("elena ortiz")."""
-    tokens = [t for t in name.split() if t not in TITLE_WORDS]
-    return 2 <= len(tokens) <= 3 and not any(t in _PLACE_ORG for t in tokens)
+@dataclass
+class Focus:
+    """The checked article, as coverage needs it, computed once per check."""
+
+    article: Article
+    quotes: QuoteKeys
+    names: Names
+    narrative: Counter[str]
+    figures: list[str]
 
 
-def display_name(name: str, text: str) -> str:
-    """The name as first printed in ``text`` (entities are stored lower-cased)."""
-    match = re.search(re.escape(name).replace(r"\ ", r"\s+"), text, re.IGNORECASE)
-    return match.group(0) if match else name.title()
+@dataclass
+class OtherDoc:
+    """A stored report, as coverage needs it."""
+
+    article: Article
+    quotes: QuoteKeys
+    names: Names
+    narrative: Counter[str]
+    figures: list[str]
 
 
-def _names_missing(names: list[str], other_terms: set[str]) -> list[str]:
+def _quoted_ranges(text: str, quotes: list[QuoteText]) -> Ranges:
+    """Quotation-mark contents plus the quotes layer's direct and mixed spans."""
+    return sorted(set(quotations(text, min_words=1)) | {(q.start, q.end) for q in quotes if q.kind != "indirect"})
+
+
+def focus_of(article: Article, quotes: list[QuoteText], entity_spans: Iterable[Span] | None = None,
+             furniture: Ranges | None = None) -> Focus:
+    """The checked article: names from spaCy's entities when given, else capitalised phrases."""
+    text, furniture = article.text, furniture or []
+    quoted = _quoted_ranges(text, quotes)
+    if entity_spans is not None:
+        names = names_from_layer(text, entity_spans, furniture, quoted)
+    else:
+        names = names_from_text(masked(text, furniture), furniture, quoted)
+    narrative = Counter(narrative_words(masked(text, furniture + quoted)))
+    return Focus(article, QuoteKeys.of([q for q in quotes if q.kind != "indirect"]), names, narrative,
+                 numbers(masked(text, furniture)))
+
+
+def other_of(article: Article, quotes: list[QuoteText], furniture: Ranges, known: Names) -> OtherDoc:
+    """A stored report: names as capitalised phrases (people decided with the checked article's help)."""
+    text = article.text
+    quoted = _quoted_ranges(text, quotes)
+    plain = masked(text, furniture)
+    names = names_from_text(plain, furniture, quoted, known)
+    return OtherDoc(article, QuoteKeys.of(quotes), names, Counter(narrative_words(masked(text, furniture + quoted))),
+                    numbers(plain))
+
+
+def furniture_of(article: Article, store: Any, min_articles: int, min_share: float) -> Ranges:
+    """A stored article's furniture: cue-rule lines and lines that recur across its domain's stored articles."""
+    from ..cleaning import lines_of, rule_spans, site_recurring_spans
+
+    lines = list(lines_of(article.text))
+    spans = rule_spans(lines) + site_recurring_spans(article, lines, store, min_articles, min_share)
+    return sorted((s.start, s.end) for s in spans)
+
+
+def _names_missing(keys: list[str], names: Names, other_terms: set[str]) -> list[str]:
     """Names none of whose words the other text names (so "Ortiz" covers "Elena Ortiz")."""
-    return [n for n in names if not (entity_terms([n]) & other_terms)]
+    return [k for k in keys if not (entity_terms([k]) & other_terms)]
 
 
 def _number_key(value: str) -> str:
@@ -51,35 +104,41 @@ def _numbers_missing(mine: list[str], theirs: list[str]) -> list[str]:
     return [v for v in mine if _number_key(v) not in keys]
 
 
+def _side(names: Names, missing: list[str], figures: list[str], quotes: QuoteKeys, used: set[int],
+          limit: int) -> dict[str, Any]:
+    return {
+        "people": [names.display[k] for k in missing if k in names.people][:limit],
+        "other_names": [names.display[k] for k in missing if k not in names.people][:limit],
+        "numbers": figures[:limit],
+        "quotes": [q.text for k, q in enumerate(quotes.quotes) if k not in used and q.kind != "indirect"][:limit],
+    }
+
+
+def compare_docs(focus: Focus, other: OtherDoc, matched: list[QuoteMatch], limit: int = 8) -> dict[str, Any]:
+    """``{"adds": {...}, "omits": {...}}``: people, other names, figures and quotes in one text only."""
+    mine, theirs = focus.names.ordered(), other.names.ordered()
+    adds = _names_missing(theirs, other.names, entity_terms(mine))
+    omits = _names_missing(mine, focus.names, entity_terms(theirs))
+    return {
+        "adds": _side(other.names, adds, _numbers_missing(other.figures, focus.figures), other.quotes,
+                      {m.j for m in matched}, limit),
+        "omits": _side(focus.names, omits, _numbers_missing(focus.figures, other.figures), focus.quotes,
+                       {m.i for m in matched}, limit),
+    }
+
+
 def compare_texts(text: str, quotes: list[QuoteText], other_text: str, other_quotes: list[QuoteText],
                   quote_threshold: float, limit: int = 8) -> dict[str, Any]:
-    """``{"adds": {...}, "omits": {...}}``: people, other names, figures and quotes in one text only."""
-    mine, theirs = entities(text), entities(other_text)
-    adds_names = _names_missing(theirs, entity_terms(mine))
-    omits_names = _names_missing(mine, entity_terms(theirs))
-    matched = match_quotes(quotes, other_quotes, quote_threshold)
-    matched_mine = {i for i, _, _ in matched}
-    matched_theirs = {j for _, j, _ in matched}
-    mine_numbers, their_numbers = numbers(text), numbers(other_text)
-
-    def side(names: list[str], source: str, figures: list[str], quote_list: list[QuoteText], used: set[int]) -> dict:
-        return {
-            "people": [display_name(n, source) for n in names if person_like(n)][:limit],
-            "other_names": [display_name(n, source) for n in names if not person_like(n)][:limit],
-            "numbers": figures[:limit],
-            "quotes": [q.text for k, q in enumerate(quote_list) if k not in used and q.kind != "indirect"][:limit],
-        }
-
-    return {
-        "adds": side(adds_names, other_text, _numbers_missing(their_numbers, mine_numbers), other_quotes,
-                     matched_theirs),
-        "omits": side(omits_names, text, _numbers_missing(mine_numbers, their_numbers), quotes, matched_mine),
-    }
+    """``compare_docs`` for two bare texts (no store, no entity layer)."""
+    focus = focus_of(Article(text=text), quotes)
+    other = other_of(Article(text=other_text), other_quotes, [], focus.names)
+    return compare_docs(focus, other, match_keyed(focus.quotes, other.quotes, quote_threshold), limit)
 
 
 def _shingles(text: str) -> set[int]:
     tokens = words(text)
-    return {hash(tuple(tokens[i : i + _SHINGLE])) for i in range(max(0, len(tokens) - _SHINGLE + 1))}
+    # crc32, not hash(): the same on every run whatever PYTHONHASHSEED
+    return {zlib.crc32(" ".join(tokens[i : i + _SHINGLE]).encode()) for i in range(max(0, len(tokens) - _SHINGLE + 1))}
 
 
 def shared_passage_share(text: str, other_text: str) -> float:

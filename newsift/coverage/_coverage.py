@@ -1,23 +1,30 @@
 """The coverage section: related reports, copies marked, outlet ratings, and quote fidelity.
 
-``coverage_section`` puts the pieces together for one article: retrieval
-(``find_related``), copies (the provenance section's sources when that stage
-ran, else a shared-passage fallback), each outlet's rating (``rate_domain``
-from the sources area, when installed), what each report adds or omits, and
-every quotation of the article as the other outlets printed it.
+``coverage_section`` puts the pieces together for one article: the checked
+article's names, narrative words and quotation keys, computed once
+(``focus_of``); retrieval (``find_related``, on the text without its
+furniture); for each listed report, its furniture, names and quotations
+(``other_of``), the same-event decision with its evidence (``judge``),
+copies (the provenance section's copy sources when that stage ran, else a
+shared-passage fallback), the outlet's rating (``rate_domain`` on the
+report's URL, so a subdomain's own rating comes first), what it adds or
+omits, and the article's quotations paired one to one with the report's.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..model import Article, Span
 from ..store import Store
-from ._compare import compare_texts, shared_passage_share
-from ._fidelity import QuoteText, align_quotes, match_quotes, render_alignment, summarize_alignment
+from ._compare import Focus, OtherDoc, compare_docs, focus_of, furniture_of, other_of, shared_passage_share
+from ._event import EventParams, cosine, judge
+from ._fidelity import QuoteMatch, QuoteText, align_quotes, match_keyed, render_alignment, summarize_alignment
+from ._index import document_frequency, entity_idf, indexed_size
 from ._retrieval import Candidate, RetrievalParams, Reranker, find_related
-from ._text import quotations
+from ._text import masked, quotations
 
 __all__ = ["CoverageParams", "coverage_section", "quotes_of", "stored_quotes", "domain_rater"]
 
@@ -27,16 +34,34 @@ Rater = Callable[[str | None], "dict[str, Any] | None"]
 @dataclass
 class CoverageParams:
     retrieval: RetrievalParams = field(default_factory=RetrievalParams)
-    quote_match: float = 60.0  # token_set_ratio (0..100) for two quotes to be the same remark
+    event: EventParams = field(default_factory=EventParams)
+    quote_match: float = 60.0  # token_set_ratio (0..100) for two quotes to be the same remark (with the stem floor)
     copy_share: float = 0.2  # fallback: share of shared 8-word sequences that makes a copy
     rating_weight: float = 0.5  # how far an outlet's rating moves the order (0: not at all)
+    furniture_min_articles: int = 3  # a stored report's line seen in this many of its domain's articles…
+    furniture_min_share: float = 0.3  # …and this share of them is furniture
 
 
 def quotes_of(text: str, layer: list[Span] | None) -> list[QuoteText]:
-    """The article's quotations: the attribution layer's when present, else quote marks."""
-    if layer:
-        return [QuoteText(s.start, s.end, text[s.start : s.end], _speaker(s.attrs), s.label) for s in layer]
-    return [QuoteText(a, b, text[a:b]) for a, b in quotations(text)]
+    """The article's quotations for comparison: speech only, never narrative.
+
+    With the attribution layer: direct quotes, and the quote-marked words of
+    mixed ones (cue kind speech when given); indirect (reported) speech is
+    paraphrase, not wording. Without it: quote marks (three words or more).
+    """
+    if layer is None:
+        return [QuoteText(a, b, text[a:b]) for a, b in quotations(text)]
+    marks = quotations(text, min_words=1)
+    out = []
+    for s in sorted(layer, key=lambda s: (s.start, s.end)):
+        if s.label not in ("direct", "mixed") or s.attrs.get("cue_kind") not in (None, "speech"):
+            continue
+        speaker = _speaker(s.attrs)
+        if s.label == "direct":
+            out.append(QuoteText(s.start, s.end, text[s.start : s.end], speaker, "direct"))
+            continue
+        out.extend(QuoteText(a, b, text[a:b], speaker, "mixed") for a, b in marks if s.start <= a and b <= s.end)
+    return out
 
 
 def _speaker(attrs: dict[str, Any]) -> str | None:
@@ -50,7 +75,8 @@ def stored_quotes(store: Store, rowid: int, text: str) -> list[QuoteText]:
         spans = store.load_spans(rowid, "quotes")
     except Exception:  # no spans table contents for this layer: fall back to quote marks
         spans = []
-    return quotes_of(text, [s for s in spans if 0 <= s.start <= s.end <= len(text)])
+    kept = [s for s in spans if 0 <= s.start <= s.end <= len(text)]
+    return quotes_of(text, kept or None)
 
 
 def domain_rater(store: Store, notes: list[str]) -> Rater:
@@ -79,26 +105,39 @@ def domain_rater(store: Store, notes: list[str]) -> Rater:
 
 def coverage_section(store: Store, article: Article, quotes: list[QuoteText], provenance: dict[str, Any] | None,
                      params: CoverageParams | None = None, rate: Rater | None = None,
-                     reranker: Reranker | None = None) -> dict[str, Any]:
-    """The ``coverage`` section for one article (see docs/coverage.md for its fields)."""
+                     reranker: Reranker | None = None, entity_spans: Iterable[Span] | None = None,
+                     furniture: list[tuple[int, int]] | None = None) -> dict[str, Any]:
+    """The ``coverage`` section for one article (see docs/coverage.md for its fields).
+
+    ``entity_spans``: the language stage's spaCy entities; ``furniture``: the
+    cleaning layer's spans, left out of names and narrative.
+    """
     params = params or CoverageParams()
     notes: list[str] = []
     rate = rate or domain_rater(store, notes)
-    candidates = find_related(store, article, params.retrieval, reranker)
+    focus = focus_of(article, quotes, entity_spans, furniture)
+    candidates = find_related(store, article, params.retrieval, reranker, text=masked(article.text, furniture or []))
     copies = _provenance_copies(provenance)
     if provenance is None:
         notes.append("provenance did not run: copies are found by shared 8-word passages instead")
-    items, fidelity = [], _FidelityTable(quotes)
-    for cand in candidates:
-        other = store.get(cand.doc.rowid)
-        if other is None:
-            continue
-        other_quotes = stored_quotes(store, cand.doc.rowid, other.text)
-        item = _item(cand, other, rate(cand.doc.domain), copies, provenance is None, article, params)
-        item.update(compare_texts(article.text, quotes, other.text, other_quotes, params.quote_match))
-        fidelity.add(other, other_quotes, item["copy"], params.quote_match)
+    others = _load_others(store, candidates, focus, params)
+    scorer = _EventScorer(store, focus, [doc for _, doc in others])
+    items, fidelity = [], _FidelityTable(focus)
+    for cand, doc in others:
+        matched = match_keyed(focus.quotes, doc.quotes, params.quote_match)
+        item = _item(cand, doc.article, rate(doc.article.url or cand.doc.domain), copies, provenance is None,
+                     article, params)
+        evidence = judge(scorer.names(doc), scorer.narrative(doc), cand.days_apart, params.retrieval.window_days,
+                         item["copy"], params.event)
+        item["same_event"] = evidence.same_event
+        item["event_evidence"] = evidence.view()
+        item["date_unknown"] = cand.days_apart is None
+        item["scores"]["narrative"] = round(evidence.narrative, 3)
+        item["shared_entities"] = scorer.shared(doc)
+        item.update(compare_docs(focus, doc, matched))
+        fidelity.add(doc, matched, item["copy"])
         items.append(item)
-    items.sort(key=lambda it: (not it["same_event"], it["copy"], -it["rank_score"]))
+    items.sort(key=lambda it: (not it["same_event"], it["copy"], -it["rank_score"], it["article_id"]))
     if items and not notes and all(it["rating"] is None for it in items):
         notes.append("no outlet ratings for these domains (load rating sets with `newsift sources update`)")
     independent = [it for it in items if not it["copy"] and it["same_event"]]
@@ -111,6 +150,59 @@ def coverage_section(store: Store, article: Article, quotes: list[QuoteText], pr
         "semantic_reranker": reranker is not None,
         "notes": notes,
     }
+
+
+def _load_others(store: Store, candidates: list[Candidate], focus: Focus,
+                 params: CoverageParams) -> list[tuple[Candidate, OtherDoc]]:
+    out = []
+    for cand in candidates:
+        other = store.get(cand.doc.rowid)
+        if other is None:
+            continue
+        furniture = furniture_of(other, store, params.furniture_min_articles, params.furniture_min_share)
+        out.append((cand, other_of(other, stored_quotes(store, cand.doc.rowid, other.text), furniture, focus.names)))
+    return out
+
+
+class _EventScorer:
+    """Name and narrative overlap of each report with the checked article, with rarity from the store.
+
+    Names: weighted Jaccard of the two articles' narrative name terms (their
+    20 most mentioned names, each word too), weighted by rarity, so that
+    sharing "Trump" and "Clinton" with a story that names twenty others is
+    weak evidence. Narrative: cosine of content words (``cosine``).
+    """
+
+    def __init__(self, store: Store, focus: Focus, others: list[OtherDoc]) -> None:
+        self.focus = focus
+        self.keys = focus.names.ordered(narrative=True)[:20]
+        self.terms = focus.names.terms(20)
+        self.other_terms = {id(doc): doc.names.terms(20) for doc in others}
+        every = self.terms.union(*self.other_terms.values())
+        self.name_idf = entity_idf(store, every) if every else {}
+        vocab = set(focus.narrative).union(*(doc.narrative for doc in others)) if others else set(focus.narrative)
+        total = indexed_size(store)
+        df = document_frequency(store, sorted(vocab)) if vocab else {}
+        self.word_idf = {w: _log_idf(total, n) for w, n in df.items()}
+
+    def names(self, doc: OtherDoc) -> float:
+        theirs = self.other_terms.get(id(doc)) or doc.names.terms(20)
+        union = math.fsum(self.name_idf.get(t, 0.0) for t in self.terms | theirs)  # fsum: exact in any order
+        return math.fsum(self.name_idf.get(t, 0.0) for t in self.terms & theirs) / union if union else 0.0
+
+    def narrative(self, doc: OtherDoc) -> float:
+        return cosine(self.focus.narrative, doc.narrative, self.word_idf)
+
+    def shared(self, doc: OtherDoc, limit: int = 10) -> list[str]:
+        """The article's narrative names the report also names, most mentioned first, ties by name."""
+        theirs = doc.names.terms()
+        counts = self.focus.names.counts
+        found = [k for k in self.keys if k in theirs or (" " in k and k.split()[-1] in theirs)]
+        return sorted(found, key=lambda k: (-counts[k], k))[:limit]
+
+
+def _log_idf(total: int, df: int) -> float:
+    return math.log(1 + total / (1 + df))
 
 
 def _provenance_copies(provenance: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
@@ -140,7 +232,7 @@ def _item(cand: Candidate, other: Article, rating: dict[str, Any] | None, copies
         "rank_score": round(cand.relevance * multiplier, 4),
         "scores": cand.scores(),
         "shared_entities": cand.shared_entities[:10],
-        "same_event": cand.same_event,
+        "same_event": cand.same_event,  # decided again with the narrative evidence by the caller
         "copy": evidence is not None,
         "copy_evidence": evidence,
         "rating": _rating_view(rating),
@@ -155,21 +247,21 @@ def _rating_view(rating: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 class _FidelityTable:
-    """Each quotation of the article with every other outlet's version of it."""
+    """Each quotation of the article with every other outlet's version of it (paired one to one per outlet)."""
 
-    def __init__(self, quotes: list[QuoteText]) -> None:
-        self.quotes = quotes
-        self.versions: list[list[dict[str, Any]]] = [[] for _ in quotes]
+    def __init__(self, focus: Focus) -> None:
+        self.quotes = focus.quotes.quotes
+        self.versions: list[list[dict[str, Any]]] = [[] for _ in self.quotes]
 
-    def add(self, other: Article, other_quotes: list[QuoteText], is_copy: bool, threshold: float) -> None:
-        for i, j, sim in match_quotes(self.quotes, other_quotes, threshold):
-            segments = align_quotes(self.quotes[i].text, other_quotes[j].text)
-            counts = summarize_alignment(segments)
-            identical = all(seg["op"] == "same" for seg in segments)
-            self.versions[i].append({
-                "article_id": other.id, "domain": other.domain, "copy": is_copy,
-                "start": other_quotes[j].start, "end": other_quotes[j].end, "text": other_quotes[j].text,
-                "similarity": sim, "identical": identical, "counts": counts,
+    def add(self, other: OtherDoc, matched: list[QuoteMatch], is_copy: bool) -> None:
+        theirs = other.quotes.quotes
+        for m in matched:
+            segments = align_quotes(self.quotes[m.i].text, theirs[m.j].text)
+            self.versions[m.i].append({
+                "article_id": other.article.id, "domain": other.article.domain, "copy": is_copy,
+                "start": theirs[m.j].start, "end": theirs[m.j].end, "text": theirs[m.j].text,
+                "similarity": m.similarity, "aligned_words": m.aligned,
+                "identical": all(seg["op"] == "same" for seg in segments), "counts": summarize_alignment(segments),
                 "alignment": segments, "rendered": render_alignment(segments),
             })
 
@@ -177,7 +269,7 @@ class _FidelityTable:
         out = []
         for quote, versions in zip(self.quotes, self.versions):
             if versions:
-                versions.sort(key=lambda v: (v["identical"], -v["similarity"]))
+                versions.sort(key=lambda v: (v["identical"], -v["similarity"], v["article_id"], v["start"]))
                 out.append({"quote": Span(quote.start, quote.end, "quote", {"speaker": quote.speaker}),
                             "versions": versions,
                             "differs": any(not v["identical"] for v in versions)})

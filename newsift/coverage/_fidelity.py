@@ -1,10 +1,19 @@
 """Quote fidelity: the same quotation as two outlets printed it, aligned word by word.
 
-Quotations are matched across articles by fuzzy similarity of their words
-(rapidfuzz ``token_set_ratio``), which also pairs different translations of
-one remark when they share enough words. The alignment (difflib over
-normalised words) marks words kept, changed, cut and added, bracketed
-editorial insertions ("[the bridge]") and ellipses that mark a cut.
+Only quotations are paired, never narrative. Two quotations are the same
+remark when (a) their words are similar (rapidfuzz ``token_set_ratio`` at
+or above the threshold) and (b) their content aligns: at least
+``min_aligned`` content-word stems in common (two when the shorter
+quotation has at most four), making up at least
+``min_share`` of the shorter quotation's content words. (b) is the floor
+that one shared common word or name cannot pass; it also pairs different
+translations of one remark, which share stems ("persecution" /
+"persecuted") more than wording. Pairs are assigned one to one, best
+first, so one outlet's quotation is never the counterpart of several here.
+Keys are computed once per quotation and the similarity matrix in one
+rapidfuzz ``cdist`` call. The alignment (difflib over normalised words)
+marks words kept, changed, cut and added, bracketed editorial insertions
+("[the bridge]") and ellipses that mark a cut.
 """
 
 from __future__ import annotations
@@ -14,9 +23,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-__all__ = ["QuoteText", "match_quotes", "align_quotes", "render_alignment", "summarize_alignment"]
+from ._text import content_words
+
+__all__ = ["QuoteText", "QuoteKeys", "QuoteMatch", "match_quotes", "match_keyed", "align_quotes",
+           "render_alignment", "summarize_alignment"]
+
+MIN_ALIGNED = 3  # content stems two quotations must share…
+MIN_SHARE = 0.5  # …and the share of the shorter one's content stems they make up
 
 _TOKEN = re.compile(r"\[[^\]]*\]|…|\.\.\.|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -53,16 +68,65 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(_match_key(a), _match_key(b)))
 
 
+@dataclass
+class QuoteKeys:
+    """What matching needs of a list of quotations, computed once: word keys and content stems."""
+
+    quotes: list[QuoteText]
+    keys: list[str]
+    stems: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, quotes: list[QuoteText]) -> "QuoteKeys":
+        keys = [_match_key(q.text) for q in quotes]
+        return cls(quotes, keys, [frozenset(content_words(k)) for k in keys])
+
+
+@dataclass
+class QuoteMatch:
+    """Quotation ``i`` here and ``j`` there are the same remark: their similarity and the stems they share."""
+
+    i: int
+    j: int
+    similarity: float
+    aligned: list[str]
+
+
+def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligned: int = MIN_ALIGNED,
+                min_share: float = MIN_SHARE) -> list[QuoteMatch]:
+    """One-to-one pairs of the same remark, best first (ties by position, so the result is stable)."""
+    if not mine.keys or not theirs.keys:
+        return []
+    matrix = process.cdist(mine.keys, theirs.keys, scorer=fuzz.token_set_ratio, score_cutoff=threshold,
+                           dtype="float32", workers=1)
+    scored = []
+    for i, j in zip(*matrix.nonzero()):
+        i, j = int(i), int(j)
+        shared = mine.stems[i] & theirs.stems[j]
+        shorter = min(len(mine.stems[i]), len(theirs.stems[j]))
+        # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones
+        if len(shared) < (2 if shorter <= 4 else min_aligned) or len(shared) < min_share * shorter:
+            continue
+        if not _same_speaker(mine.quotes[i], theirs.quotes[j]):
+            continue
+        # content agreement first: a shared sentence outranks a high ratio from a short subset
+        scored.append((-len(shared) / max(shorter, 1), -float(matrix[i, j]), i, j, shared))
+    scored.sort(key=lambda t: t[:4])
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    out = []
+    for _, neg_sim, i, j, shared in scored:
+        if i in used_i or j in used_j:
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        out.append(QuoteMatch(i, j, round(-neg_sim, 1), sorted(shared)))
+    return sorted(out, key=lambda m: m.i)
+
+
 def match_quotes(mine: list[QuoteText], theirs: list[QuoteText], threshold: float) -> list[tuple[int, int, float]]:
-    """Pairs ``(i, j, similarity)``: each quote of ``mine`` with its best match in ``theirs`` above threshold."""
-    pairs = []
-    for i, quote in enumerate(mine):
-        scored = [(similarity(quote.text, other.text), j) for j, other in enumerate(theirs)]
-        scored = [(s, j) for s, j in scored if s >= threshold and _same_speaker(quote, theirs[j])]
-        if scored:
-            best, j = max(scored)
-            pairs.append((i, j, round(best, 1)))
-    return pairs
+    """Pairs ``(i, j, similarity)`` of the same remark, one to one (see ``match_keyed``)."""
+    return [(m.i, m.j, m.similarity) for m in match_keyed(QuoteKeys.of(mine), QuoteKeys.of(theirs), threshold)]
 
 
 def _same_speaker(a: QuoteText, b: QuoteText) -> bool:

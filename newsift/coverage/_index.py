@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from typing import Callable, Iterator
 
-from ..indexing import register_indexer
 from ..model import Article
 from ..store import Store
 from ._text import day_number, entities, entity_terms, key_terms
@@ -62,7 +61,6 @@ def index_summary(store: Store) -> dict[str, int]:
     return {"articles": int(n), "missing": max(0, store.count() - int(n))}
 
 
-@register_indexer("coverage", stats=index_summary)
 def index_article(store: Store, rowid: int, article: Article) -> None:
     """Add one stored article to the full-text index and record its key entities."""
     ensure_index(store)

@@ -71,16 +71,20 @@ class Candidate:
 
 
 def find_related(store: Store, article: Article, params: RetrievalParams | None = None,
-                 reranker: Reranker | None = None, exclude: set[int] | None = None) -> list[Candidate]:
+                 reranker: Reranker | None = None, exclude: set[int] | None = None,
+                 text: str | None = None) -> list[Candidate]:
     """Stored articles about the same event as ``article``, most relevant first (the article itself excluded).
 
-    The coverage index must be current: call ``backfill(store)`` first when
-    articles may have been stored before the coverage indexer existed.
+    ``text``: the article's text with its furniture blanked, when known, so
+    that a site's recurring lines do not pick its other pages. The coverage
+    index must be current: call ``backfill(store)`` first when articles may
+    have been stored before the coverage indexer existed.
     """
     params = params or RetrievalParams()
     ensure_index(store)
-    names = entities(article.text)
-    terms = _rarest(store, key_terms(article.title, article.text, names), params)
+    body = article.text if text is None else text
+    names = entities(body)
+    terms = _rarest(store, key_terms(article.title, body, names), params)
     if not terms:
         return []
     skip = set(exclude or ())
@@ -96,7 +100,7 @@ def find_related(store: Store, article: Article, params: RetrievalParams | None 
     _score(store, candidates, names, day_number(article.published), params)
     if reranker is not None:
         _rerank(store, reranker, article, candidates, params)
-    candidates.sort(key=lambda c: -c.relevance)
+    candidates.sort(key=lambda c: (-c.relevance, c.doc.rowid))  # ties by rowid: the same order on every run
     return [c for c in candidates if c.relevance >= params.min_relevance][: params.limit]
 
 
@@ -127,13 +131,13 @@ def _score(store: Store, candidates: list[Candidate], names: list[str], day: int
            params: RetrievalParams) -> None:
     query_terms = entity_terms(names[:20])
     idf = entity_idf(store, query_terms)
-    total_idf = sum(idf.values()) or 1.0
+    total_idf = math.fsum(idf.values()) or 1.0  # fsum: exact, so set order never shows
     best = max((c.bm25 for c in candidates), default=1.0) or 1.0
     for c in candidates:
         shared = query_terms & c.doc.terms
         c.text_score = c.bm25 / best
-        c.entity_score = sum(idf[t] for t in shared) / total_idf
-        c.shared_entities = sorted((t for t in shared if t in names), key=lambda t: -idf[t])
+        c.entity_score = math.fsum(idf[t] for t in shared) / total_idf
+        c.shared_entities = sorted((t for t in shared if t in names), key=lambda t: (-idf[t], t))
         c.days_apart, c.date_factor = _date_factor(day, c.doc.day, params)
         c.relevance = (params.weight_text * c.text_score + params.weight_entities * c.entity_score) * c.date_factor
         inside = c.days_apart is None or c.days_apart <= params.window_days

@@ -9,12 +9,14 @@ fetched at run time.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Errors, ResourceUnavailable
-from ..pipeline import Resources, register_resource
 
-__all__ = ["EmbeddingReranker", "model_folder"]
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+
+__all__ = ["EmbeddingReranker", "model_folder", "load_reranker"]
 
 
 class EmbeddingReranker:
@@ -61,8 +63,7 @@ def _quiet_transformers() -> None:
         pass
 
 
-@register_resource("coverage_semantic")
-def _load_reranker(resources: Resources) -> EmbeddingReranker:
+def load_reranker(resources: "Resources") -> EmbeddingReranker:
     if not resources.options.coverage_semantic:
         raise ResourceUnavailable(Errors.E305.format(why="turned off (coverage_semantic = false)"))
     try:

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from datetime import date, datetime
 
-__all__ = ["entities", "entity_terms", "key_terms", "numbers", "quotations", "day_number", "words",
-           "TITLE_WORDS"]
+__all__ = ["entities", "entity_mentions", "entity_terms", "key_terms", "numbers", "quotations", "day_number",
+           "words", "content_words", "narrative_words", "headline_lines", "stem", "masked", "TITLE_WORDS", "STOP_WORDS"]
 
 _CAP_WORD = r"(?:[A-Z][\w'’.\-]*[\w]|[A-Z])"
 _CONNECT = r"(?:of|de|du|la|le|von|van|der|al|bin|the|and|for)"
@@ -55,6 +55,7 @@ _STOP = frozenset(
     week day days monday tuesday wednesday thursday friday saturday sunday news report reported
     according including however going back even way around another want think know see just""".split()
 )
+STOP_WORDS = _STOP
 
 
 def words(text: str) -> list[str]:
@@ -62,26 +63,58 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def entity_mentions(text: str) -> list[tuple[str, str, int]]:
+    """``(key, as printed, start)`` of each capitalised-phrase mention, in order.
+
+    Leading and trailing sentence openers and titles are dropped ("The Old
+    Mill Bridge" -> "Old Mill Bridge", "Mayor Ortiz" -> "Ortiz"); a lone word
+    that opens a sentence gets the key prefix ``\0`` (it counts only if it
+    also appears inside a sentence). Title-case headline lines are skipped.
+    """
+    found: list[tuple[str, str, int]] = []
+    for line in _PARAGRAPH.finditer(text):
+        if _headline_shaped(line.group(0)):
+            continue
+        for match in _PHRASE.finditer(line.group(0)):
+            raw = match.group(0).split()
+            tokens = [_POSSESSIVE.sub("", t).strip(".-") for t in raw]
+            lead = 0
+            while lead < len(tokens) and tokens[lead].lower() in _NOT_ENTITY:
+                lead += 1
+            tail = len(tokens)
+            while tail > lead and tokens[tail - 1].lower() in _NOT_ENTITY:
+                tail -= 1
+            if tail <= lead or len(tokens[lead]) < 2:
+                continue
+            name = " ".join(tokens[lead:tail]).lower()
+            start = line.start() + match.start()
+            opener = tail - lead == 1 and _starts_sentence(text, start + _offset(match.group(0), lead))
+            found.append(("\0" + name if opener else name, " ".join(tokens[lead:tail]), start))
+    return found
+
+
+def _offset(phrase: str, token: int) -> int:
+    """Character offset of the ``token``-th whitespace-separated token of ``phrase``."""
+    pos = 0
+    for _ in range(token):
+        pos = phrase.index(" ", pos) + 1
+        while phrase[pos] in " \t":
+            pos += 1
+    return pos
+
+
 def entities(text: str, limit: int = 60) -> list[str]:
-    """Normalised capitalised phrases, most frequent first (at most ``limit``).
+    """Normalised capitalised phrases, most frequent first (at most ``limit``; ties in order of first mention).
 
     A lone capitalised word counts only if it also appears capitalised
     inside a sentence: "Drivers" or "Water" opening a sentence are not names.
     """
     counts: Counter[str] = Counter()
     mid_sentence: set[str] = set()
-    body = "\n".join(line for line in text.splitlines() if not _headline_shaped(line))
-    for match in _PHRASE.finditer(body):
-        tokens = [_POSSESSIVE.sub("", t).strip(".-") for t in match.group(0).split()]
-        while tokens and tokens[0].lower() in _NOT_ENTITY:
-            tokens.pop(0)  # "The Old Mill Bridge" -> "Old Mill Bridge", "Mayor Ortiz" -> "Ortiz"
-        while tokens and tokens[-1].lower() in _NOT_ENTITY:
-            tokens.pop()
-        if not tokens or len(tokens[0]) < 2:
-            continue
-        name = " ".join(tokens).lower()
+    for key, _, _ in entity_mentions(text):
+        name = key.lstrip("\0")
         counts[name] += 1
-        if len(tokens) > 1 or not _starts_sentence(body, match.start()):
+        if not key.startswith("\0"):
             mid_sentence.add(name)
     names = [name for name, _ in counts.most_common() if " " in name or name in mid_sentence]
     return names[:limit]
@@ -93,6 +126,11 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the title-case lines (headlines) of ``text``."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if _headline_shaped(m.group(0))]
+
+
 def _headline_shaped(line: str) -> bool:
     """A title-case line (a headline): its capitalised words are not entities."""
     if len(line) > 200 or line.count(" ") < 3:  # headlines are short; skip the work for long paragraphs
@@ -101,6 +139,58 @@ def _headline_shaped(line: str) -> bool:
     if len(tokens) < 4:
         return False
     return sum(1 for t in tokens if t[:1].isupper()) / len(tokens) >= 0.7
+
+
+def masked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with these character ranges blanked (same length, so offsets still hold).
+
+    Newlines inside a range are kept, so line-based rules still see lines.
+    """
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        for i in range(max(0, start), min(len(chars), end)):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_SUFFIXES = ("ational", "ization", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ions", "ion",
+             "ies", "ied", "ers", "er", "ed", "es", "s")
+
+
+# irregular forms a suffix rule cannot reach
+_IRREGULAR = {"lives": "life", "wives": "wife", "knives": "knife", "children": "child", "men": "man",
+              "women": "woman", "people": "person", "persons": "person", "said": "say", "says": "say",
+              "told": "tell", "went": "go", "gone": "go", "gave": "give", "given": "give", "took": "take",
+              "taken": "take", "made": "make", "thought": "think", "bought": "buy", "brought": "bring"}
+
+
+def stem(word: str) -> str:
+    """A light English stem ("persecution", "persecuted" -> "persecut"): suffixes cut while 4+ letters remain."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "stopp(ed)" -> "stop"
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def narrative_words(text: str) -> list[str]:
+    """Lower-cased words that carry content, as the index counts them (no stop words, no short words)."""
+    return [w for w in _TOKEN.findall(text.lower()) if len(w) > 3 and w not in _STOP and not w.isdigit()]
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry content (no stop words, no one- or two-letter words)."""
+    return [stem(w) for w in words(text) if len(w) > 2 and w not in _STOP and not w.isdigit()]
 
 
 def entity_terms(names: list[str]) -> set[str]:

@@ -16,7 +16,6 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from ..indexing import register_indexer
 from ..model import Article
 from ..store import Store
 from .fingerprints import fingerprints, words_of
@@ -73,7 +72,6 @@ def text_fingerprints(text: str, params: IndexParams) -> np.ndarray:
     return fingerprints(words_of(text), params.ngram, params.window)
 
 
-@register_indexer("provenance", schema=SCHEMA, stats=lambda store: index_size(store))
 def index_article(store: Store, rowid: int, article: Article) -> None:
     """Store the article's fingerprints (inside the caller's transaction)."""
     hashes = text_fingerprints(article.text, params_of(store))

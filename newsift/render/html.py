@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any
 
 from ..anatomy import anatomy
 from ..model import Report, Span

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..anatomy import anatomy
 from ..model import Report
-from ..pipeline import STAGES
+from ..stages import stage_class
 
 __all__ = ["render_text"]
 
@@ -45,7 +45,7 @@ def render_text(report: Report, out: TextIO) -> None:
         console.print(f"note: {note}", style="yellow")
     console.print(_anatomy_table(report))
     for record in report.stages:
-        stage_cls = STAGES.get(record.name)
+        stage_cls = stage_class(record.name)
         if record.status != "ran":
             console.print(Text(f"\n{record.name}: {record.status} — {record.reason}", style="dim"))
             continue

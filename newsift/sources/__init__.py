@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-from . import baly2018, cred1, idiap, lin2023, opensources  # noqa: F401 - each registers its set(s)
-from ._base import SETS, Rating, SourceSet
+from ._base import Rating, SourceSet
+from .sets import SETS
 from .credits import find_credits
 from .rate import Ratings, rate_domain, siblings
 from .store import has_ratings, loaded_sets

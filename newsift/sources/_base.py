@@ -1,4 +1,4 @@
-"""What every rating-set reader produces, and the registry of sets.
+"""What every rating-set reader produces.
 
 A *set* is one published file (or a few) from one public repository; its
 reader turns the file's bytes into ``Rating`` rows, one per domain, in the
@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from ..domains import host_of
 
-__all__ = ["Rating", "SourceSet", "SETS", "register_set", "csv_rows", "domain_key"]
+__all__ = ["Rating", "SourceSet", "csv_rows", "domain_key"]
 
 
 @dataclass
@@ -39,14 +39,6 @@ class SourceSet:
     files: dict[str, str]  # local path (relative to a sources folder or base URL) -> canonical URL
     parse: Callable[[dict[str, bytes]], list[Rating]]  # local path -> content
     cite: str = ""
-
-
-SETS: dict[str, SourceSet] = {}
-
-
-def register_set(source_set: SourceSet) -> SourceSet:
-    SETS[source_set.name] = source_set
-    return source_set
 
 
 def csv_rows(data: bytes, delimiter: str = ",") -> list[dict[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._base import Rating, SourceSet, csv_rows, domain_key, register_set
+from ._base import Rating, SourceSet, csv_rows, domain_key
 
 _FILE = "baly2018/corpus.tsv"
 _FACT = {"low": 0.0, "mixed": 0.5, "high": 1.0}
@@ -29,7 +29,9 @@ def _baly(files: dict[str, bytes]) -> list[Rating]:
     return out
 
 
-register_set(SourceSet(
-    "baly2018", "Baly et al. 2018 (labels from MBFC)", "factuality low/mixed/high; bias on 7 points",
-    {_FILE: "https://raw.githubusercontent.com/ramybaly/News-Media-Reliability/28ab9b4/data/emnlp18/corpus.tsv"},
-    _baly, "Baly et al., EMNLP 2018"))
+SETS: tuple[SourceSet, ...] = (
+    SourceSet(
+        "baly2018", "Baly et al. 2018 (labels from MBFC)", "factuality low/mixed/high; bias on 7 points",
+        {_FILE: "https://raw.githubusercontent.com/ramybaly/News-Media-Reliability/28ab9b4/data/emnlp18/corpus.tsv"},
+        _baly, "Baly et al., EMNLP 2018"),
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._base import Rating, SourceSet, csv_rows, domain_key, register_set, to_float
+from ._base import Rating, SourceSet, csv_rows, domain_key, to_float
 
 _FILE = "cred1/cred1_current.csv"
 _IFFY_FACT = {"VL": "very low", "L": "low", "M": "mixed", "MF": "mostly factual", "H": "high"}
@@ -29,7 +29,9 @@ def _cred1(files: dict[str, bytes]) -> list[Rating]:
     return out
 
 
-register_set(SourceSet(
-    "cred1", "CRED-1 (Iffy+ and signals)", "credibility_score 0-1; category; Iffy factual VL/L/M/MF/H",
-    {_FILE: "https://raw.githubusercontent.com/aloth/cred-1/3b98756/data/cred1_current.csv"},
-    _cred1, "aloth/cred-1, CC BY 4.0"))
+SETS: tuple[SourceSet, ...] = (
+    SourceSet(
+        "cred1", "CRED-1 (Iffy+ and signals)", "credibility_score 0-1; category; Iffy factual VL/L/M/MF/H",
+        {_FILE: "https://raw.githubusercontent.com/aloth/cred-1/3b98756/data/cred1_current.csv"},
+        _cred1, "aloth/cred-1, CC BY 4.0"),
+)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ._base import Rating, SourceSet, csv_rows, domain_key, register_set, to_float
+from ._base import Rating, SourceSet, csv_rows, domain_key, to_float
 
 __all__ = ["IDIAP_BASE"]
 
@@ -131,31 +131,33 @@ def _url(path: str) -> str:
     return f"{IDIAP_BASE}/{path}"
 
 
-register_set(SourceSet(
-    "idiap-golden", "idiap golden truth (MBFC, NewsGuard, Wikipedia, manual)",
-    "reliability_label 1 reliable, 0 mixed, -1 unreliable, -2 unknown",
-    {"idiap/golden_truth_dataset.csv": _url("data/golden_truth/golden_truth_dataset.csv")}, _golden, _CITE))
-register_set(SourceSet(
-    "mbfc", "Media Bias/Fact Check (as scraped by idiap)",
-    "factual reporting very low, low, mixed, mostly factual, high, very high; bias left…right",
-    {"idiap/mbfc.csv": _url("data/golden_truth/mbfc/mbfc.csv")}, _mbfc, _CITE))
-register_set(SourceSet(
-    "nela-gt-2018", "NELA-GT 2018 source labels (NewsGuard, MBFC, AllSides)",
-    "NewsGuard score 0-100; MBFC label; AllSides bias",
-    {_NELA: _url("data/golden_truth/nela-gt/labels_nela_gt%2Bdomain%282018%29.csv")}, _nela,
-    "Nørregaard, Horne & Adalı, ICWSM 2019"))
-register_set(SourceSet(
-    "idiap-linkgraph", "link-graph reliability (Burdisso et al. 2024)",
-    "p+fp-average in [-1, 1], estimated from hyperlinks between news sites",
-    {_GRAPH: _url("CC-NEWS/ALL/08/graph/en/reliability_scores.json")}, _link_graph, _CITE))
-register_set(SourceSet(
-    "wikipedia-rsp", "Wikipedia perennial sources",
-    "1 generally reliable, 0 no consensus, -1 generally unreliable, -2 deprecated/blacklisted",
-    {"idiap/wikipedia_perennial_sources.json":
-     _url("data/golden_truth/wikipedia_perennial_sources/wikipedia_perennial_sources.json")}, _perennial, _CITE))
-register_set(SourceSet(
-    "newsguard", "NewsGuard scores (85 public examples)", "score 0-100",
-    {"idiap/newsguard.csv": _url("data/golden_truth/nela-gt/newsguard.csv")}, _newsguard, _CITE))
-register_set(SourceSet(
-    "unreliable-list", "idiap list of unreliable news sources", "listed = unreliable",
-    {"idiap/unreliable_news_sources.txt": _url("data/golden_truth/unreliable_news_sources.txt")}, _unreliable, _CITE))
+SETS: tuple[SourceSet, ...] = (
+    SourceSet(
+        "idiap-golden", "idiap golden truth (MBFC, NewsGuard, Wikipedia, manual)",
+        "reliability_label 1 reliable, 0 mixed, -1 unreliable, -2 unknown",
+        {"idiap/golden_truth_dataset.csv": _url("data/golden_truth/golden_truth_dataset.csv")}, _golden, _CITE),
+    SourceSet(
+        "mbfc", "Media Bias/Fact Check (as scraped by idiap)",
+        "factual reporting very low, low, mixed, mostly factual, high, very high; bias left…right",
+        {"idiap/mbfc.csv": _url("data/golden_truth/mbfc/mbfc.csv")}, _mbfc, _CITE),
+    SourceSet(
+        "nela-gt-2018", "NELA-GT 2018 source labels (NewsGuard, MBFC, AllSides)",
+        "NewsGuard score 0-100; MBFC label; AllSides bias",
+        {_NELA: _url("data/golden_truth/nela-gt/labels_nela_gt%2Bdomain%282018%29.csv")}, _nela,
+        "Nørregaard, Horne & Adalı, ICWSM 2019"),
+    SourceSet(
+        "idiap-linkgraph", "link-graph reliability (Burdisso et al. 2024)",
+        "p+fp-average in [-1, 1], estimated from hyperlinks between news sites",
+        {_GRAPH: _url("CC-NEWS/ALL/08/graph/en/reliability_scores.json")}, _link_graph, _CITE),
+    SourceSet(
+        "wikipedia-rsp", "Wikipedia perennial sources",
+        "1 generally reliable, 0 no consensus, -1 generally unreliable, -2 deprecated/blacklisted",
+        {"idiap/wikipedia_perennial_sources.json":
+         _url("data/golden_truth/wikipedia_perennial_sources/wikipedia_perennial_sources.json")}, _perennial, _CITE),
+    SourceSet(
+        "newsguard", "NewsGuard scores (85 public examples)", "score 0-100",
+        {"idiap/newsguard.csv": _url("data/golden_truth/nela-gt/newsguard.csv")}, _newsguard, _CITE),
+    SourceSet(
+        "unreliable-list", "idiap list of unreliable news sources", "listed = unreliable",
+        {"idiap/unreliable_news_sources.txt": _url("data/golden_truth/unreliable_news_sources.txt")}, _unreliable, _CITE),
+)

@@ -8,7 +8,7 @@ separate raters, because imputation makes them depend on each other.
 
 from __future__ import annotations
 
-from ._base import Rating, SourceSet, csv_rows, domain_key, register_set, to_float
+from ._base import Rating, SourceSet, csv_rows, domain_key, to_float
 
 _FILE = "lin2023/domain_ratings.csv"
 _COMPONENTS = ("afm", "fc", "mbfc", "lewandowsky_mean", "misinfome_bin")
@@ -30,8 +30,10 @@ def _lin(files: dict[str, bytes]) -> list[Rating]:
     return out
 
 
-register_set(SourceSet(
-    "lin2023", "Lin et al. 2023 aggregate of six expert rating sets",
-    "pc1 0 (lowest quality) to 1 (highest)",
-    {_FILE: "https://raw.githubusercontent.com/hauselin/domain-quality-ratings/5671d57/data/domain_ratings.csv"},
-    _lin, "Lin et al., PNAS Nexus 2(9) pgad286, 2023"))
+SETS: tuple[SourceSet, ...] = (
+    SourceSet(
+        "lin2023", "Lin et al. 2023 aggregate of six expert rating sets",
+        "pc1 0 (lowest quality) to 1 (highest)",
+        {_FILE: "https://raw.githubusercontent.com/hauselin/domain-quality-ratings/5671d57/data/domain_ratings.csv"},
+        _lin, "Lin et al., PNAS Nexus 2(9) pgad286, 2023"),
+)

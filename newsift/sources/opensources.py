@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ._base import Rating, SourceSet, domain_key, register_set
+from ._base import Rating, SourceSet, domain_key
 
 _FILE = "opensources/sources.json"
 _TYPE_VALUE = {
@@ -42,7 +42,9 @@ def _opensources(files: dict[str, bytes]) -> list[Rating]:
     return out
 
 
-register_set(SourceSet(
-    "opensources", "OpenSources", "types: fake, satire, bias, conspiracy, junksci, clickbait, unreliable, reliable…",
-    {_FILE: "https://raw.githubusercontent.com/OpenSourcesGroup/opensources/2fb428d/sources/sources.json"},
-    _opensources, "OpenSources (2017)"))
+SETS: tuple[SourceSet, ...] = (
+    SourceSet(
+        "opensources", "OpenSources", "types: fake, satire, bias, conspiracy, junksci, clickbait, unreliable, reliable…",
+        {_FILE: "https://raw.githubusercontent.com/OpenSourcesGroup/opensources/2fb428d/sources/sources.json"},
+        _opensources, "OpenSources (2017)"),
+)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..domains import host_chain, normalize_domain
 from ..errors import Errors, ResourceUnavailable
-from ..pipeline import Resources, register_resource
 from ..store import Store
 from .store import has_ratings, loaded_sets, ratings_of, summary_of
 from .summary import name_key, sld_of
 
-__all__ = ["rate_domain", "Ratings", "siblings", "lookalikes"]
+if TYPE_CHECKING:
+    from ..pipeline import Resources
+
+__all__ = ["load_ratings", "rate_domain", "Ratings", "siblings"]
 
 _AFFIXES = ("news", "daily", "the", "online", "today", "report", "live", "24", "now", "usa")
 _VALID = re.compile(r"^[a-z0-9.-]+\.[a-z0-9-]{2,}$")
@@ -137,8 +139,7 @@ class Ratings:
         self._names.clear()
 
 
-@register_resource("ratings")
-def _load_ratings(resources: Resources) -> Ratings:
+def load_ratings(resources: "Resources") -> Ratings:
     """The outlet ratings in the store; unavailable (with the command to run) when never loaded."""
     try:
         store = resources.get("store")

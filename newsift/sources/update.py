@@ -8,7 +8,8 @@ from typing import Any, Callable
 from ..errors import Errors, InputError
 from ..settings import Options
 from ..store import Store
-from ._base import SETS, SourceSet
+from ._base import SourceSet
+from .sets import SETS
 from .fetch import check_origin, fetch_set
 from .store import replace_set
 from .summary import rebuild_summary

@@ -13,15 +13,14 @@ from collections import defaultdict
 from typing import Any
 
 from ..attribution import AttributionModel, ParsedText, extract_attributions
-from ..attribution.extract import insertions_of
+from ..attribution.extract import insertions_of, is_speech
 from ..attribution.reported import Attribution
 from ..model import Report, Span
-from ..pipeline import Resources, Stage, register_resource, register_stage
-from ..schema import SECTION_SCHEMAS
+from ..pipeline import Resources, Stage
 
 __all__ = ["AttributionStage", "quote_spans", "speakers_section"]
 
-SECTION_SCHEMAS["speakers"] = {
+SPEAKERS_SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
@@ -35,8 +34,7 @@ SECTION_SCHEMAS["speakers"] = {
 }
 
 
-@register_resource("attribution_model")
-def _load_attribution_model(resources: Resources) -> AttributionModel:
+def load_attribution_model(resources: Resources) -> AttributionModel:
     """The packaged cue lexicon and candidate filter (hand-written cue lists alone if absent)."""
     return AttributionModel.load()
 
@@ -45,22 +43,26 @@ def _span(bounds: tuple[int, int] | None, label: str) -> Span | None:
     return Span(bounds[0], bounds[1], label) if bounds else None
 
 
-def quote_spans(text: str, attributions: list[Attribution]) -> list[Span]:
+def quote_spans(text: str, attributions: list[Attribution], first_group: int = 0) -> list[Span]:
     """One span per content part; the parts of one attribution share a group number."""
     spans = []
-    for group, att in enumerate(attributions):
+    for group, att in enumerate(attributions, start=first_group):
         cue, mention = _span(att.cue, "cue"), _span(att.mention, "speaker_mention")
+        chain = [Span(a, b, "speaker_mention") for a, b in att.chain]
         marks = insertions_of(text, att)
         for start, end in att.parts:
             spans.append(Span(start, end, att.kind, {
                 "cue": cue,
+                "cue_kind": att.cue_kind,
                 "speaker_mention": mention,
                 "speaker": att.speaker,
+                "speaker_status": att.speaker_status,
+                "speaker_chain": chain,
                 "insertions": [m for m in marks if start <= m.start and m.end <= end],
                 "confidence": att.confidence,
                 "group": group,
             }))
-    return spans
+    return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
 def speakers_section(quotes: list[Span]) -> list[dict[str, Any]]:
@@ -76,21 +78,26 @@ def speakers_section(quotes: list[Span]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -r["share"])
 
 
-@register_stage
 class AttributionStage(Stage):
     name = "attribution"
     requires = ("docs",)
-    assigns = ("quotes", "speakers")
-    resources = ("attribution_model",)
+    assigns = ("quotes", "attributions", "speakers")
+    resources = {"attribution_model": load_attribution_model}
+    sections = {"speakers": SPEAKERS_SCHEMA}
+    layers = {"quotes": "quotes: words someone said or wrote (direct, indirect, mixed)",
+              "attributions": "other attributions: beliefs, perceptions, stances, intentions, documents"}
 
     def run(self, report: Report, resources: Resources) -> None:
         text = report.text
         parsed = ParsedText(report.scratch["docs"], resources.get("attribution_model"))
         attributions = extract_attributions(text, parsed)
         attributions = [a for a in attributions if not _in_furniture(report, a)]
-        quotes = report.add_spans("quotes", quote_spans(text, attributions))
+        speech = [a for a in attributions if is_speech(a)]
+        others = [a for a in attributions if not is_speech(a)]
+        quotes = report.add_spans("quotes", quote_spans(text, speech))
+        report.add_spans("attributions", quote_spans(text, others, first_group=len(speech)))
         report.sections["speakers"] = speakers_section(quotes)
-        quoted = [Span(a, b, "quoted") for att in attributions for a, b in (att.quoted or [])]
+        quoted = [Span(a, b, "quoted") for att in speech for a, b in (att.quoted or [])]
         report.anatomy_parts["quoted"] = quoted
 
     def render_text(self, report: Report) -> list[Any]:
@@ -99,6 +106,9 @@ class AttributionStage(Stage):
         for q in quotes:
             kinds[q.label] += 1
         lines = [f"{len(quotes)} quote spans (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"]
+        others = report.spans("attributions")
+        if others:
+            lines.append(f"{len(others)} other attribution spans (beliefs, stances, documents; layer 'attributions')")
         for row in report.sections.get("speakers", [])[:8]:
             n = len(row["quotes"])
             lines.append(f"{row['name']}: {n} quote{'s' if n != 1 else ''}, {row['share']:.0%} of quoted text")

@@ -3,10 +3,14 @@
 One span per non-furniture sentence (label ``claim``) with attrs ``score``
 (0..1), ``checkworthy`` (score at or above the model's documented threshold,
 or ``claims_threshold``), ``whose`` (``outlet`` or ``speaker``), ``speaker``,
-and the ``entities``, ``numbers`` and ``dates`` it mentions. Whose claim it
-is comes from the ``quotes`` layer when the attribution stage ran, else from
-the stand-in rules in ``newsift.claims.fallback``. Section ``claims`` ranks
-the check-worthy claims, the outlet's own first.
+``cue_kind`` and ``asserted`` (a belief, stance or intention is the holder's
+but not a factual claim, so never check-worthy), and the ``entities``,
+``numbers`` and ``dates`` it mentions. Whose claim it is comes from the
+``quotes`` and ``attributions`` layers when the attribution stage ran, else
+from the stand-in rules in ``newsift.claims.fallback``. Section ``claims``
+ranks the check-worthy claims, the outlet's own first. On text the language
+stage finds not English, every sentence is left unscored (``score`` null,
+attr ``unscored`` and section ``unscored`` give the reason).
 """
 
 from __future__ import annotations
@@ -20,17 +24,15 @@ from ..claims.model import ClaimModel
 from ..claims.whose import whose_claim
 from ..errors import InputError, ResourceUnavailable
 from ..model import Report, Signal, Span
-from ..pipeline import Resources, Stage, register_resource, register_stage
-from ..schema import SECTION_SCHEMAS
+from ..pipeline import Resources, Stage
 
-__all__ = ["ClaimsStage", "rank_claims", "mentions"]
+__all__ = ["ClaimsStage", "rank_claims", "mentions", "not_english"]
 
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
-@register_resource("claims_model")
-def _load_claims_model(resources: Resources) -> ClaimModel:
+def load_claims_model(resources: Resources) -> ClaimModel:
     try:
         return load_model(resources.options.claims_model)
     except InputError as exc:
@@ -51,6 +53,17 @@ def mentions(sentence: Span, entities: Sequence[Span], text: str) -> dict[str, l
     return {"entities": named, "numbers": sorted(numbers, key=lambda s: s.start), "dates": dates}
 
 
+def not_english(report: Report) -> str | None:
+    """Why sentences go unscored: the language stage found the text not English (None when it is, or did not say)."""
+    language = report.sections.get("language")
+    if not isinstance(language, dict) or language.get("english") is not False:
+        return None
+    share = language.get("english_function_word_share")
+    found = f" ({share:.0%} English function words)" if isinstance(share, (int, float)) else ""
+    return (f"the language stage found the text not English{found}; the check-worthiness model reads English "
+            "only, so no sentence is scored")
+
+
 def rank_claims(claims: Sequence[Span], text: str) -> list[dict[str, Any]]:
     """Check-worthy claims, the outlet's own first, then by score."""
     chosen = [(i, c) for i, c in enumerate(claims) if c.attrs["checkworthy"]]
@@ -59,70 +72,7 @@ def rank_claims(claims: Sequence[Span], text: str) -> list[dict[str, Any]]:
              "whose": c.attrs["whose"], "speaker": c.attrs["speaker"]} for i, c in chosen]
 
 
-@register_stage
-class ClaimsStage(Stage):
-    name = "claims"
-    requires = ("sentences",)
-    uses = ("entities", "quotes", "cleaning")
-    assigns = ("claims",)
-    resources = ("claims_model",)
-
-    def run(self, report: Report, resources: Resources) -> None:
-        model: ClaimModel = resources.get("claims_model")
-        threshold = resources.options.claims_threshold
-        threshold = model.threshold if threshold is None else threshold
-        text = report.text
-        sentences = [s for s in report.spans("sentences") if not s.attrs.get("furniture")]
-        scores = model.scores([text[s.start : s.end] for s in sentences])
-        quotes, quote_source = self._quotes(report, sentences)
-        entities = report.spans("entities")
-        claims = []
-        for sentence, score in zip(sentences, scores):
-            owner = whose_claim(sentence, quotes, text)
-            attrs: dict[str, Any] = {"score": round(float(score), 4), "checkworthy": bool(score >= threshold)}
-            attrs.update(owner.to_attrs())
-            attrs.update(mentions(sentence, entities, text))
-            claims.append(Span(sentence.start, sentence.end, "claim", attrs))
-        report.add_spans("claims", claims)
-        self._summarise(report, model, threshold, quote_source)
-
-    @staticmethod
-    def _quotes(report: Report, sentences: list[Span]) -> tuple[list[Span], str]:
-        if "quotes" in report.layers:
-            return report.spans("quotes"), "attribution"
-        return fallback_quotes(report.text, sentences, report.spans("entities")), "claims-fallback"
-
-    @staticmethod
-    def _summarise(report: Report, model: ClaimModel, threshold: float, quote_source: str) -> None:
-        claims = report.spans("claims")
-        ranking = rank_claims(claims, report.text)
-        own = [claims[r["claim"]] for r in ranking if r["whose"] == "outlet"]
-        report.sections["claims"] = {
-            "model": model.name, "threshold": threshold, "sentences": len(claims),
-            "checkworthy": len(ranking), "outlet_claims": len(own), "speaker_claims": len(ranking) - len(own),
-            "whose_from": quote_source, "ranking": ranking,
-        }
-        if own:
-            report.signals.append(Signal(
-                "unsourced_claims", len(own),
-                f"{len(own)} check-worthy sentence(s) are the outlet's own claims, attributed to no speaker", own))
-
-    def render_text(self, report: Report) -> list[Any]:
-        section = report.sections.get("claims")
-        if not section:
-            return []
-        lines = [f"{section['checkworthy']} of {section['sentences']} sentences check-worthy "
-                 f"(score >= {section['threshold']}): {section['outlet_claims']} the outlet's own, "
-                 f"{section['speaker_claims']} a speaker's"]
-        for entry in section["ranking"][:10]:
-            who = "outlet" if entry["whose"] == "outlet" else (entry["speaker"] or "unnamed speaker")
-            snippet = " ".join(entry["text"].split())
-            room = max(30, 84 - len(who))  # one terminal line each
-            lines.append(f"  {entry['score']:.2f} [{who}] {snippet[:room]}{'…' if len(snippet) > room else ''}")
-        return lines
-
-
-SECTION_SCHEMAS["claims"] = {
+CLAIMS_SCHEMA = {
     "type": "object",
     "required": ["model", "threshold", "sentences", "checkworthy", "ranking"],
     "properties": {
@@ -132,6 +82,9 @@ SECTION_SCHEMAS["claims"] = {
         "checkworthy": {"type": "integer", "minimum": 0},
         "outlet_claims": {"type": "integer", "minimum": 0},
         "speaker_claims": {"type": "integer", "minimum": 0},
+        "not_asserted": {"type": "integer", "minimum": 0},
+        "unscored": {"type": ["object", "null"], "required": ["sentences", "reason"], "properties": {
+            "sentences": {"type": "integer", "minimum": 0}, "reason": {"type": "string"}}},
         "whose_from": {"enum": ["attribution", "claims-fallback"]},
         "ranking": {"type": "array", "items": {
             "type": "object",
@@ -148,3 +101,78 @@ SECTION_SCHEMAS["claims"] = {
         }},
     },
 }
+
+
+class ClaimsStage(Stage):
+    name = "claims"
+    requires = ("sentences",)
+    uses = ("entities", "quotes", "attributions", "cleaning")
+    assigns = ("claims",)
+    sections = {"claims": CLAIMS_SCHEMA}
+    layers = {"claims": "claims: each body sentence's check-worthiness, and whose claim it is"}
+    resources = {"claims_model": load_claims_model}
+
+    def run(self, report: Report, resources: Resources) -> None:
+        model: ClaimModel = resources.get("claims_model")
+        threshold = resources.options.claims_threshold
+        threshold = model.threshold if threshold is None else threshold
+        text = report.text
+        sentences = [s for s in report.spans("sentences") if not s.attrs.get("furniture")]
+        unscored = not_english(report)
+        # the model reads English only: elsewhere a score would be noise, so none is given
+        scores = [None] * len(sentences) if unscored else model.scores([text[s.start : s.end] for s in sentences])
+        quotes, quote_source = self._quotes(report, sentences)
+        attributions = report.spans("attributions") if quote_source == "attribution" else []
+        entities = report.spans("entities")
+        claims = []
+        for sentence, score in zip(sentences, scores):
+            owner = whose_claim(sentence, quotes, text, attributions)
+            attrs: dict[str, Any] = {"score": None if score is None else round(float(score), 4),
+                                     "checkworthy": score is not None and owner.asserted and bool(score >= threshold)}
+            if unscored:
+                attrs["unscored"] = unscored
+            attrs.update(owner.to_attrs())
+            attrs.update(mentions(sentence, entities, text))
+            claims.append(Span(sentence.start, sentence.end, "claim", attrs))
+        report.add_spans("claims", claims)
+        self._summarise(report, model, threshold, quote_source, unscored)
+
+    @staticmethod
+    def _quotes(report: Report, sentences: list[Span]) -> tuple[list[Span], str]:
+        if "quotes" in report.layers:
+            return report.spans("quotes"), "attribution"
+        return fallback_quotes(report.text, sentences, report.spans("entities")), "claims-fallback"
+
+    @staticmethod
+    def _summarise(report: Report, model: ClaimModel, threshold: float, quote_source: str,
+                   unscored: str | None) -> None:
+        claims = report.spans("claims")
+        ranking = rank_claims(claims, report.text)
+        own = [claims[r["claim"]] for r in ranking if r["whose"] == "outlet"]
+        report.sections["claims"] = {
+            "model": model.name, "threshold": threshold, "sentences": len(claims),
+            "checkworthy": len(ranking), "outlet_claims": len(own), "speaker_claims": len(ranking) - len(own),
+            "not_asserted": sum(1 for c in claims if not c.attrs["asserted"]),
+            "unscored": {"sentences": len(claims), "reason": unscored} if unscored else None,
+            "whose_from": quote_source, "ranking": ranking,
+        }
+        if own:
+            report.signals.append(Signal(
+                "unsourced_claims", len(own),
+                f"{len(own)} check-worthy sentence(s) are the outlet's own claims, attributed to no speaker", own))
+
+    def render_text(self, report: Report) -> list[Any]:
+        section = report.sections.get("claims")
+        if not section:
+            return []
+        if section.get("unscored"):
+            return [f"{section['sentences']} sentences left unscored: {section['unscored']['reason']}"]
+        lines = [f"{section['checkworthy']} of {section['sentences']} sentences check-worthy "
+                 f"(score >= {section['threshold']}): {section['outlet_claims']} the outlet's own, "
+                 f"{section['speaker_claims']} a speaker's"]
+        for entry in section["ranking"][:10]:
+            who = "outlet" if entry["whose"] == "outlet" else (entry["speaker"] or "unnamed speaker")
+            snippet = " ".join(entry["text"].split())
+            room = max(30, 84 - len(who))  # one terminal line each
+            lines.append(f"  {entry['score']:.2f} [{who}] {snippet[:room]}{'…' if len(snippet) > room else ''}")
+        return lines

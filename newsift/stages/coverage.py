@@ -12,28 +12,33 @@ from typing import Any
 
 from ..coverage import CoverageParams, RetrievalParams, backfill, coverage_section, quotes_of
 from ..coverage._schema import COVERAGE_SCHEMA
+from ..coverage._semantic import load_reranker
 from ..model import Report
-from ..pipeline import Resources, Stage, register_stage
-from ..schema import SECTION_SCHEMAS
+from ..pipeline import Resources, Stage
+from ..coverage._index import index_article, index_summary
+from ..store import StoreIndexer, load_store
 from ..settings import Options
 
 __all__ = ["CoverageStage", "params_from"]
 
-SECTION_SCHEMAS["coverage"] = COVERAGE_SCHEMA
 
 
 def params_from(options: Options) -> CoverageParams:
     """Coverage tunables from the options object."""
     retrieval = RetrievalParams(window_days=options.coverage_window_days, limit=options.coverage_limit)
-    return CoverageParams(retrieval=retrieval, quote_match=options.coverage_quote_match)
+    return CoverageParams(retrieval=retrieval, quote_match=options.coverage_quote_match,
+                          furniture_min_articles=options.furniture_min_articles,
+                          furniture_min_share=options.furniture_min_share)
 
 
-@register_stage
 class CoverageStage(Stage):
     name = "coverage"
-    uses = ("quotes", "provenance")
+    uses = ("quotes", "provenance", "entities", "cleaning")
     assigns = ("coverage",)
-    resources = ("store",)
+    resources = {"store": load_store}
+    optional_resources = {"coverage_semantic": load_reranker}
+    sections = {"coverage": COVERAGE_SCHEMA}
+    indexer = StoreIndexer("coverage", index_article, stats=index_summary)
 
     def run(self, report: Report, resources: Resources) -> None:
         store = resources.get("store")
@@ -50,6 +55,8 @@ class CoverageStage(Stage):
             report.sections.get("provenance") if report.stage_ran("provenance") else None,
             params_from(resources.options),
             reranker=reranker,
+            entity_spans=report.layers.get("entities"),
+            furniture=[(s.start, s.end) for s in report.layers.get("cleaning") or [] if s.label != "title"],
         )
         section["notes"] = notes + section["notes"]
         report.sections["coverage"] = section

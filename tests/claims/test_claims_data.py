@@ -1,4 +1,4 @@
-"""Reading CheckThat!-format TSV files, including the CT24 traps."""
+"""Reading CheckThat!-format TSV files (the CT24 traps) and the date-held-out slice of train."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newsift.claims.data import read_tsv
+from newsift.datasets.ct24 import HELD_OUT_FIRST_ID, Example, read_tsv, split_held_out
 from newsift.errors import InputError
+
+from shared_data import DATA, need
 
 
 def _write(tmp_path: Path, raw: str, name: str = "set.tsv") -> Path:
@@ -48,3 +50,21 @@ def test_file_without_labels_reads_with_label_none(tmp_path: Path) -> None:
 def test_bad_files_raise_input_errors_with_codes(tmp_path: Path, raw: str, code: str) -> None:
     with pytest.raises(InputError, match=code):
         read_tsv(_write(tmp_path, raw))
+
+
+def test_held_out_slice_is_the_ids_from_the_2016_debates_on() -> None:
+    examples = [Example(str(i), "x", False) for i in (5, 29100, 29101, 34458, 40, "x7")]
+    early, held = split_held_out(examples)
+    assert [e.id for e in held] == ["29101", "34458"] and [e.id for e in early] == ["5", "29100", "40", "x7"]
+    assert [e.id for e in split_held_out(examples, first_id=40)[1]] == ["29100", "29101", "34458", "40"]
+
+
+@pytest.mark.integration
+def test_ct24_held_out_slice_opens_the_first_2016_debate_and_dev_has_none_of_it() -> None:
+    folder = DATA / "checkworthy" / "ct24"
+    train = read_tsv(need(folder / "CT24_checkworthy_english_train.tsv"))
+    _, held = split_held_out(train)
+    first = min(held, key=lambda e: int(e.id))
+    assert len(held) == 2745 and "Hofstra" in first.text and first.id == str(HELD_OUT_FIRST_ID)
+    dev = read_tsv(need(folder / "CT24_checkworthy_english_dev.tsv"))
+    assert not split_held_out(dev)[1]

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from newsift.claims import DEFAULT_MODEL_PATH, ClaimModel, load_model
-from newsift.claims.data import Example
+from newsift.datasets.ct24 import Example
 from newsift.claims.features import CUE_NAMES, cue_features, find_numbers, normalise
-from newsift.claims.training import fit_model, split_late
+from newsift.claims.training import fit_model
 from newsift.errors import InputError
 
 CLAIMS = [
@@ -90,12 +90,6 @@ def test_cue_features_and_numbers() -> None:
     assert normalise("“$1.5 billion”") == '"$0.0 billion"'
     text = "It cost $4.5 million, 30 percent more."
     assert [text[a:b] for a, b in find_numbers(text)] == ["$4.5 million", "30 percent"]
-
-
-def test_split_late_holds_out_the_highest_ids() -> None:
-    examples = [Example(str(i), "x", False) for i in (5, 100, 7, 3000, 40, 2, 9, 11, 12, 13)]
-    early, late = split_late(examples, share=0.2)
-    assert [e.id for e in late] == ["100", "3000"] and len(early) == 8
 
 
 def test_auto_falls_back_to_tfidf_without_the_semantic_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ from newsift.claims import load_model
 from newsift.model import Article, Report, Span
 from newsift.pipeline import Resources
 from newsift.readers import read_path
-from newsift.schema import SECTION_SCHEMAS
+from newsift.stages import section_schemas
 from newsift.settings import Options
 from newsift.stages.claims import ClaimsStage, rank_claims
 
@@ -69,7 +69,7 @@ def test_section_ranks_the_outlets_claims_first_and_fits_its_schema(resources: R
     report = _report()
     ClaimsStage().run(report, resources)
     section = report.to_dict()["sections"]["claims"]
-    jsonschema.validate(section, SECTION_SCHEMAS["claims"])
+    jsonschema.validate(section, section_schemas()["claims"])
     assert [r["whose"] for r in section["ranking"]] == ["outlet", "speaker"]
     assert section["whose_from"] == "attribution" and section["outlet_claims"] == 1
     assert any(s.name == "unsourced_claims" for s in report.signals)

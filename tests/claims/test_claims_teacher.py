@@ -9,13 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsift.claims.data import Example
+from newsift.datasets.ct24 import Example, split_held_out
 from newsift.claims.teacher import TEACHER_PATH, load_teacher, train_teacher
-from newsift.claims.training import fit_model, split_late, train_model
+from newsift.claims.training import fit_model, train_model
 from newsift.cli import main
 from newsift.errors import InputError
 
 from claims_samples import ROWS, write_tsv
+
+
+FIRST = 31  # the small test train's "2016 debates": ids 31-36
 
 
 def _examples(times: int = 6) -> list[Example]:
@@ -31,7 +34,7 @@ def _folder(tmp_path: Path) -> Path:
 
 
 def _teacher_file(path: Path, examples: list[Example], probabilities: np.ndarray) -> Path:
-    early, _ = split_late(examples)
+    early, _ = split_held_out(examples, FIRST)
     early_ids = {e.id for e in early}
     early_only = np.array([p if e.id in early_ids else np.nan for e, p in zip(examples, probabilities)])
     card = {"name": "claims-teacher", "trained": "now", "encoder": "test", "settings": {"folds": 2, "epochs": 1},
@@ -57,7 +60,7 @@ def test_teacher_file_gives_probabilities_by_sentence_id(tmp_path: Path) -> None
     teacher = load_teacher(_teacher_file(tmp_path / "t.npz", examples, probabilities))
     assert teacher is not None
     assert np.allclose(teacher.probabilities(examples[::-1]), probabilities[::-1], atol=1e-6)
-    early, late = split_late(examples)
+    early, late = split_held_out(examples, FIRST)
     assert len(teacher.probabilities(early, early=True)) == len(early)
     with pytest.raises(InputError, match="E257"):
         teacher.probabilities(late, early=True)  # no early-only teacher saw them: there is no value
@@ -76,13 +79,13 @@ def test_training_fits_to_the_teacher_and_says_so(tmp_path: Path) -> None:
     data = _folder(tmp_path)
     examples = _examples()
     teacher = _teacher_file(tmp_path / "t.npz", examples, np.array([0.8 if e.label else 0.2 for e in examples]))
-    card = train_model(data, tmp_path / "m.npz", grid=(1.0,), teacher=teacher)
+    card = train_model(data, tmp_path / "m.npz", grid=(1.0,), teacher=teacher, held_out_first_id=FIRST)
     assert card["teacher"]["name"] == "claims-teacher" and "claims-teacher" in card["method"]
     assert "Teacher: claims-teacher" in (tmp_path / "m.card.md").read_text()
-    plain = train_model(data, tmp_path / "p.npz", grid=(1.0,), teacher=None)
+    plain = train_model(data, tmp_path / "p.npz", grid=(1.0,), teacher=None, held_out_first_id=FIRST)
     assert plain["teacher"] is None and "labels" in plain["method"]
     with pytest.raises(InputError, match="E257"):
-        train_model(data, tmp_path / "x.npz", grid=(1.0,), teacher=tmp_path / "absent.npz")
+        train_model(data, tmp_path / "x.npz", grid=(1.0,), teacher=tmp_path / "absent.npz", held_out_first_id=FIRST)
 
 
 def test_packaged_teacher_covers_ct24_train() -> None:
@@ -106,9 +109,10 @@ _HAS_TORCH = all(importlib.util.find_spec(name) for name in ("torch", "transform
 
 @pytest.mark.skipif(not _HAS_TORCH, reason="the semantic extra (torch, transformers, MiniLM) is not installed")
 def test_teacher_fine_tunes_in_folds_on_cpu(tmp_path: Path) -> None:
-    card = train_teacher(_folder(tmp_path), tmp_path / "t.npz", epochs=1, folds=2, device="cpu", log=lambda _: None)
+    card = train_teacher(_folder(tmp_path), tmp_path / "t.npz", epochs=1, folds=2, device="cpu", log=lambda _: None,
+                         held_out_first_id=FIRST)
     teacher = load_teacher(tmp_path / "t.npz")
     assert teacher is not None and card["settings"]["folds"] == 2
     assert np.isfinite(teacher.all_train).all() and len(teacher.index) == 36
-    assert np.isnan(teacher.early_only).sum() == 36 - int(36 * 0.9)
+    assert np.isnan(teacher.early_only).sum() == 6
     assert json.loads((tmp_path / "t.card.json").read_text())["device"] == "cpu"

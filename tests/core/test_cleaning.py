@@ -2,13 +2,14 @@ from pathlib import Path
 
 import pytest
 
-from newsift import Article, Options, Pipeline, Report, Resources
-from newsift.stages.cleaning import boilerplate_kind, is_headline_shaped
+from newsift import Article, Options, Report
+from newsift.analysis import build_pipeline, resources_for
+from newsift.cleaning import boilerplate_kind, is_headline_shaped
 from newsift.store import Store
 
 
 def clean(text: str, title: str | None = None, domain: str | None = None, db: str = "/nonexistent/none.db") -> Report:
-    pipeline = Pipeline(["cleaning"], Resources(Options(db=db)))
+    pipeline = build_pipeline(["cleaning"], resources_for(Options(db=db)))
     return pipeline(Report(Article(text=text, title=title, domain=domain)))
 
 
@@ -84,7 +85,7 @@ def test_seed_furniture_and_no_body_sentence(seed_path: Path):
     from newsift.readers import read_path
 
     article = next(read_path(str(seed_path)))
-    report = Pipeline(["cleaning"], Resources(Options(db="/nonexistent.db")))(Report(article))
+    report = build_pipeline(["cleaning"], resources_for(Options(db="/nonexistent.db")))(Report(article))
     found = labels(report)
     title = "Putin Trolls Comey Offering him Asylum for Political Persecution"
     assert found[0] == ("title", title) and found[1] == ("repeated_title", title)

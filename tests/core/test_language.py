@@ -1,4 +1,4 @@
-from newsift.stages.language import english_share, paragraph_spans
+from newsift.language import english_share, paragraph_spans
 
 
 def test_paragraphs_by_blank_lines_or_single_lines():

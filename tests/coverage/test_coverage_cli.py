@@ -54,7 +54,7 @@ def test_corpus_reindex_backfills(db_path, capsys):
 
 def test_bench_sizes_are_checked(capsys):
     code, _, err = _run(capsys, "bench", "coverage", "--sizes", "ten")
-    assert code == 2 and "E303" in err
+    assert code == 2 and "E151" in err
 
 
 @pytest.mark.integration

@@ -4,7 +4,8 @@ import pytest
 
 from newsift.coverage import backfill, missing_count, search
 from newsift.errors import InputError
-from newsift.indexing import INDEXERS, index_articles
+from newsift.indexing import index_articles
+from newsift.stages import indexers
 from newsift.model import Article
 from newsift.store import Store
 
@@ -23,7 +24,7 @@ def _articles():
 
 
 def test_indexer_is_registered_and_fills_the_index(db_path):
-    assert "coverage" in INDEXERS
+    assert "coverage" in {ix.name for ix in indexers()}
     with Store(db_path) as store:
         list(index_articles(store, _articles()))
         assert missing_count(store) == 0

@@ -1,0 +1,105 @@
+"""Which lines of an article are its title, repeated titles and site furniture.
+
+Works on one article alone (cue rules and the shape of the closing lines),
+and better with a store: a line that recurs across many stored articles of
+the same domain is furniture (kind ``site_recurring``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from ..model import Article, Span
+from .rules import Line, boilerplate_kind, is_headline_shaped, norm_title, related_marker, title_similarity
+
+__all__ = ["SiteLines", "title_spans", "rule_spans", "site_recurring_spans"]
+
+
+class SiteLines(Protocol):
+    """What site-recurrence needs of a store: domain sizes and line counts."""
+
+    def domain_size(self, domain: str) -> int: ...
+
+    def find(self, article: Article) -> int | None: ...
+
+    def line_counts(self, domain: str, keys: list[int]) -> dict[int, int]: ...
+
+
+def title_spans(article: Article, lines: list[Line], similarity: float) -> list[Span]:
+    """The title line at the top, and its repeats among the first lines."""
+    if not lines:
+        return []
+    title = article.title or lines[0].text
+    target = norm_title(title)
+    if not target:
+        return []
+    threshold = 100 * similarity
+    spans: list[Span] = []
+    for line in lines[:6]:
+        score = title_similarity(norm_title(line.text), target)
+        if score >= threshold:
+            label = "title" if not spans else "repeated_title"
+            attrs: dict[str, Any] = {"similarity": round(score / 100, 3)}
+            if label == "repeated_title":
+                attrs["repeats"] = spans[0]
+            spans.append(Span(line.start, line.end, label, attrs))
+        elif spans or len(line.text) > 200:
+            break
+    if len(spans) == 1 and not article.title:
+        return []  # an unrepeated first line, with no title known: nothing to say
+    return spans
+
+
+def rule_spans(lines: list[Line]) -> list[Span]:
+    """Furniture by cue rules, plus headline-shaped lines after a marker or in the closing run."""
+    found: dict[int, Span] = {}
+    for i, line in enumerate(lines):
+        hit = boilerplate_kind(line.text)
+        if hit:
+            found[i] = Span(line.start, line.end, "boilerplate", {"kind": hit[0], "cue": hit[1], "rule": "cue"})
+        elif related_marker(line.text):
+            found[i] = Span(line.start, line.end, "boilerplate",
+                            {"kind": "related_headline", "cue": line.text, "rule": "related_marker"})
+    # a headline-shaped line right after a "Related:" marker, or inside the
+    # closing run of furniture at the end, is a related-article headline
+    for i, line in enumerate(lines):
+        if i in found or not is_headline_shaped(line.text):
+            continue
+        after_marker = i > 0 and found.get(i - 1) is not None and found[i - 1].attrs.get("rule") == "related_marker"
+        if after_marker or _in_closing_zone(i, lines, found):
+            found[i] = Span(line.start, line.end, "boilerplate",
+                            {"kind": "related_headline", "rule": "headline_in_closing_furniture"})
+    return list(found.values())
+
+
+def _in_closing_zone(i: int, lines: list[Line], found: dict[int, Span]) -> bool:
+    """True when every line after ``i`` is furniture or headline-shaped, and at least one is furniture."""
+    rest = range(i + 1, len(lines))
+    if not rest:
+        return False
+    return any(j in found for j in rest) and all(j in found or is_headline_shaped(lines[j].text) for j in rest)
+
+
+def site_recurring_spans(article: Article, lines: list[Line], store: SiteLines, min_articles: int,
+                         min_share: float) -> list[Span]:
+    """Lines seen in at least ``min_articles`` (and ``min_share``) of the domain's *other* stored articles."""
+    from ..store import line_key
+
+    domain = article.domain
+    if not domain or not lines:
+        return []
+    size = store.domain_size(domain)
+    in_store = store.find(article) is not None
+    others = size - (1 if in_store else 0)  # the checked article never counts toward its own recurrence
+    if others < min_articles:
+        return []
+    keyed = [(ln, line_key(ln.text)) for ln in lines]
+    counts = store.line_counts(domain, [k for _, k in keyed if k is not None])
+    spans = []
+    for line, key in keyed:
+        n = counts.get(key, 0) - (1 if in_store and key in counts else 0) if key is not None else 0
+        if n >= min_articles and n / others >= min_share:
+            spans.append(Span(line.start, line.end, "boilerplate",
+                              {"kind": "site_recurring", "rule": "recurs_across_site",
+                               "seen_in": n, "of_articles": others}))
+    return spans

@@ -1,0 +1,186 @@
+"""Names in an article for coverage: people, organisations, places and events, without furniture.
+
+The checked article's names come from the language stage's spaCy entities
+when it ran (capitalised phrases otherwise); a stored article's from
+capitalised phrases, since running spaCy on every candidate would cost more
+than the whole check. Both leave out site furniture (the cleaning layer's
+spans; for a stored article, its lines that recur across its domain and the
+cleaning cue rules), so "Story Continued Below" is never a name.
+
+A name is called a person only when it looks like one:
+* spaCy said PERSON and never tagged the same name as a place, organisation
+  or event elsewhere in the article ("New York" tagged GPE once is a place);
+* every word is capitalised with lower-case letters after the first (or an
+  initial), so "Kremlin-controlled TV" and "NATO" are not people;
+* not every word is an ordinary word of the text: "Election Day" is not a
+  person when the text also says "election" and "day" in lower case.
+A stored article's name is a person when the checked article knows it as
+one (same name or same surname), else by the same shape test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import Span
+from ._text import TITLE_WORDS, entity_mentions, entity_terms, headline_lines
+
+__all__ = ["Names", "names_from_layer", "names_from_text", "person_shaped", "lowercase_words", "PLACE_ORG"]
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "FAC", "LAW", "WORK_OF_ART"})
+_NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+_PLACES = _NOT_PERSON - {"ORG"}
+PLACE_ORG = frozenset(
+    """bridge river street road route avenue hall city county state department ministry council court house
+    party university school hospital airport station airlines airline company bank league club united
+    republic kingdom island islands park square church government agency police news times herald post
+    journal press ledger wire galaxy day week tv foundation institute committee association corporation
+    group center centre network administration senate congress assembly commission office campaign union
+    army navy force forces guard times""".split()
+)
+_PARTICLES = frozenset("de du da di la le von van der den al bin ibn el".split())
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class Names:
+    """An article's names by key (lower-cased): how each was first printed, whether a person, how often."""
+
+    display: dict[str, str] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)
+    counts: Counter[str] = field(default_factory=Counter)
+    quoted_only: set[str] = field(default_factory=set)  # named only inside quotations
+
+    def ordered(self, narrative: bool = False) -> list[str]:
+        """Keys, most mentioned first (ties in order of first mention); ``narrative``: not quote-only ones."""
+        keys = [k for k, _ in self.counts.most_common()]
+        return [k for k in keys if k not in self.quoted_only] if narrative else keys
+
+    def terms(self, limit: int | None = None, narrative: bool = True) -> set[str]:
+        return entity_terms(self.ordered(narrative)[:limit] if limit else self.ordered(narrative))
+
+    def surnames(self) -> set[str]:
+        return {k.split()[-1] for k in self.people}
+
+    def add(self, key: str, shown: str, person: bool, quoted: bool) -> None:
+        if key not in self.display:
+            self.display[key] = shown
+            if quoted:
+                self.quoted_only.add(key)
+        elif not quoted:
+            self.quoted_only.discard(key)
+        self.counts[key] += 1
+        if person:
+            self.people.add(key)
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Words the text prints in lower case: ordinary words, not names."""
+    return {w.replace("’", "'") for w in _LOWER_WORD.findall(text)}
+
+
+def person_shaped(name: str, ordinary: set[str]) -> bool:
+    """Capitalised name-like words (initials and particles allowed), not all of them ordinary words."""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for k, token in enumerate(tokens):
+        if 0 < k < len(tokens) - 1 and token in _PARTICLES:
+            continue
+        if re.fullmatch(r"[A-Z]\.", token):
+            continue
+        parts = re.split(r"[-'’]", token)
+        if not all(p[:1].isupper() and any(c.islower() for c in p[1:]) and p.isalpha() for p in parts if p):
+            return False
+    words = [t.lower().replace("’", "'") for t in tokens if len(t) > 2]
+    return not words or not all(w in ordinary for w in words)
+
+
+def _clean(shown: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING.sub("", " ".join(shown.split()))).strip(" .,;:-")
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in ranges)
+
+
+def names_from_layer(text: str, entities: Iterable[Span], furniture: list[tuple[int, int]],
+                     quoted: list[tuple[int, int]]) -> Names:
+    """Names from the spaCy entity layer, furniture left out, people checked as above."""
+    ordinary = lowercase_words(text)
+    skip = furniture + headline_lines(text)  # spaCy reads title case as names ("Blames Decades")
+    labels: dict[str, set[str]] = {}
+    mentions: list[tuple[str, str, bool]] = []
+    for span in sorted(entities, key=lambda s: (s.start, s.end)):
+        if span.label not in _NAME_LABELS or _inside(span.start, span.end, skip):
+            continue
+        shown = _clean(text[span.start : span.end])
+        key = shown.lower()
+        if len(key) < 2 or key in TITLE_WORDS:
+            continue
+        labels.setdefault(key, set()).add(span.label)
+        mentions.append((key, shown, _inside(span.start, span.end, quoted)))
+    names = Names()
+    for key, shown, in_quote in mentions:
+        person = _layer_person(key, shown, labels[key], ordinary)
+        if "PERSON" in labels[key] and not person and not (labels[key] & _NOT_PERSON) and not _name_like(shown):
+            continue  # a PERSON that is no name at all ("Kremlin-controlled TV"): drop it
+        names.add(key, shown, person, in_quote)
+    return names
+
+
+def _layer_person(key: str, shown: str, labels: set[str], ordinary: set[str]) -> bool:
+    """spaCy's PERSON, or a two- or three-word name it called an organisation ("Marcus Bell"), if name-shaped.
+
+    Never a name spaCy also tags as a place, nationality or event in this article.
+    """
+    if labels & _PLACES or not person_shaped(shown, ordinary):
+        return False
+    if "PERSON" in labels:
+        return True
+    tokens = [t for t in key.split() if t not in TITLE_WORDS]
+    return labels == {"ORG"} and 2 <= len(tokens) <= 3 and not any(t in PLACE_ORG for t in tokens)
+
+
+def _name_like(shown: str) -> bool:
+    """Capitalised words, whatever they name (so "Election Day" stays a name, just not a person)."""
+    return all(t[:1].isupper() or t in _PARTICLES for t in shown.split()) and "-" not in shown
+
+
+def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tuple[int, int]],
+                    known: Names | None = None) -> Names:
+    """Names as capitalised phrases (a stored article), people decided with what ``known`` says."""
+    ordinary = lowercase_words(text)
+    known = known or Names()
+    surnames = known.surnames()
+    mid_sentence: set[str] = set()
+    mentions = []
+    for key, shown, start in entity_mentions(text):
+        if _inside(start, start + len(shown), furniture):
+            continue
+        bare = key.lstrip("\0")
+        if not key.startswith("\0"):
+            mid_sentence.add(bare)
+        mentions.append((bare, shown, _inside(start, start + len(shown), quoted)))
+    names = Names()
+    for key, shown, in_quote in mentions:
+        if " " not in key and key not in mid_sentence:
+            continue  # a lone capitalised word that only opens sentences
+        names.add(key, shown, _is_person(key, shown, known, surnames, ordinary), in_quote)
+    return names
+
+
+def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary: set[str]) -> bool:
+    if key in known.people:
+        return True
+    if key in known.display:
+        return False
+    tokens = [t for t in key.split() if t not in TITLE_WORDS]
+    if not 2 <= len(tokens) <= 3 or any(t in PLACE_ORG for t in tokens):
+        return tokens[-1:] != [] and len(tokens) == 1 and tokens[0] in surnames
+    return person_shaped(shown, ordinary)
