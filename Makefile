@@ -23,7 +23,7 @@ demo: install
 	if [ -d ../shared/data/sources ]; then $(BIN)/newsift --db $(DEMO_DB) sources update --from ../shared/data/sources; fi
 	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json
 	$(BIN)/newsift --db $(DEMO_DB) check examples/valley-wire-bridge-closure.json --format html -o out/valley-wire-bridge-closure.html
-	@echo "HTML report: out/valley-wire-bridge-closure.html"
+	@echo "Report page (open it in a browser): $(CURDIR)/out/valley-wire-bridge-closure.html"
 
 lint: install
 	$(BIN)/ruff check newsift tests

@@ -7,7 +7,7 @@ checks many articles loads the language model once.
 from __future__ import annotations
 
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .errors import Errors, InputError
 from .model import Article, Report
@@ -28,7 +28,7 @@ def build_pipeline(names: list[str] | None = None, resources: Resources | None =
     return Pipeline(stage_classes(names), resources or resources_for())
 
 
-def as_article(item: Article | str, **meta: str | None) -> Article:
+def as_article(item: Article | str, **meta: Any) -> Article:
     """An Article as given, or one built from a text and its metadata (``Article.from_fields``)."""
     if isinstance(item, Article):
         return item

@@ -19,17 +19,7 @@ FURNITURE = ("title", "repeated_title", "boilerplate")
 
 
 def union_length(intervals: Iterable[tuple[int, int]]) -> int:
-    total, cur_start, cur_end = 0, None, None
-    for start, end in sorted(intervals):
-        if cur_end is None or start > cur_end:
-            if cur_end is not None:
-                total += cur_end - cur_start
-            cur_start, cur_end = start, end
-        else:
-            cur_end = max(cur_end, end)
-    if cur_end is not None:
-        total += cur_end - cur_start
-    return total
+    return sum(end - start for start, end in _merge(intervals))
 
 
 def covered(spans: Iterable[Span]) -> list[tuple[int, int]]:

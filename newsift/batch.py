@@ -21,7 +21,7 @@ from .errors import Errors, InputError
 from .model import Article
 from .settings import Options
 
-__all__ = ["analyze_corpus", "dask_client", "AnalyzerPlugin", "chunks_of", "ordered"]
+__all__ = ["analyze_corpus", "analyze_on", "start_analyzers", "dask_client", "AnalyzerPlugin", "chunks_of", "ordered"]
 
 _ANALYZERS: dict[str, Analyzer] = {}  # worker address -> its Analyzer (threads share one process)
 PLUGIN_NAME = "newsift-analyzer"
@@ -114,6 +114,19 @@ def ordered(client: Any, func: Any, chunks: Iterator[Any], window: int) -> Itera
             next_out += 1
 
 
+def start_analyzers(client: Any, options: Options) -> None:
+    """Give every worker of ``client`` its Analyzer (loaded now, kept until the worker stops)."""
+    client.register_plugin(AnalyzerPlugin(options), name=PLUGIN_NAME)
+
+
+def analyze_on(client: Any, articles: Iterable[Article], chunk_size: int = 4) -> Iterator[dict[str, Any]]:
+    """Analyse on a client whose workers already have their Analyzers; reports in input order."""
+    n_threads = sum(client.nthreads().values()) or 1
+    window = max(2, 3 * n_threads)  # enough queued that no worker idles between chunks
+    for reports in ordered(client, _analyze_chunk, chunks_of(articles, chunk_size), window):
+        yield from reports
+
+
 def analyze_corpus(articles: Iterable[Article], options: Options, workers: int = 2, chunk_size: int = 4,
                    scheduler: str | None = None) -> Iterator[dict[str, Any]]:
     """Analyse many articles on Dask workers; yields JSON reports in input order.
@@ -122,9 +135,5 @@ def analyze_corpus(articles: Iterable[Article], options: Options, workers: int =
     processes, "threads" for one process (tests), or a scheduler address.
     """
     with dask_client(workers, scheduler) as client:
-        client.register_plugin(AnalyzerPlugin(options), name=PLUGIN_NAME)
-        n_threads = sum(client.nthreads().values()) or max(1, workers)
-        window = max(2, 3 * n_threads)  # enough queued that no worker idles between chunks
-        for reports in ordered(client, _analyze_chunk, chunks_of(articles, chunk_size), window):
-            yield from reports
-
+        start_analyzers(client, options)
+        yield from analyze_on(client, articles, chunk_size)

@@ -108,6 +108,9 @@ class Errors:
     E467 = "[E467] {url}: the server answered HTTP {status}"
     E468 = "[E468] {url}: fetching web pages is switched off (fetch_enabled = false)"
     E469 = "[E469] {url}: the page is {content_type}, not HTML or text"
+    E470 = ("[E470] --format html writes one page per article: for several articles give -o FOLDER "
+            "(a page each and an index.html), not {output}")
+    E471 = "[E471] {path}: cannot write the pages there ({why})"
     E306 = "[E306] {path}: no BuzzFeed-Webis 2016 articles found (pass --data with the folder of the shared data)"
     E307 = "[E307] {path}: cannot read the same-event labels: {why}"
     # corpus scale (E400–E449)
@@ -139,3 +142,4 @@ class Errors:
             " nothing was replaced (pass --force to load it anyway)")
     E542 = "[E542] {where}: more than {limit} bytes; the download was stopped"
     E543 = "[E543] {where}: not done after {seconds:.0f} s; the download was stopped"
+    E409 = "[E409] {path}: corpus trace reads .jsonl or .parquet files (or the store), not {suffix}"

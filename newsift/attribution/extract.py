@@ -16,7 +16,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..model import Span
-from .cues import is_according, is_cue
+from .cues import cue_kind, is_according, is_cue
 from .direct import QuoteMark, editorial_marks, find_quote_marks
 from .parsed import ParsedText
 from .reported import Attribution, mention_tokens, reported_speech, subject_of
@@ -61,13 +61,14 @@ def _labelled_paragraphs(text: str, parsed: ParsedText) -> list[Attribution]:
     chances') and transcripts ('BENENSON: Senator Sanders doesn't get to decide …')."""
     found = []
     for off, doc in parsed.docs:
-        match = _LABEL.match(doc.text)
+        doc_text = parsed.text_of(doc)
+        match = _LABEL.match(doc_text)
         if match is None or any(w.lower().strip(".’'") in _NOT_SPEAKERS for w in match.group(1).split()):
             continue
         label = [t for t in doc if t.idx < match.end(1)]
         if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (t.is_upper and len(t) > 2) for t in label):
             continue
-        start, end = off + match.end(), off + len(doc.text.rstrip())
+        start, end = off + match.end(), off + len(doc_text.rstrip())
         while end > start and text[end - 1] in " .\t":
             end -= 1
         if end - start < 10:
@@ -251,9 +252,11 @@ def _cue_after(text: str, parsed: ParsedText, start: int, end: int, mark: QuoteM
         return None  # a phrase quoted mid-sentence ('… "would have dropped to his knees" if Trump had asked')
     head = _SENT_END.split(between, 1)[0]
     tokens = parsed.tokens_in(start, start + len(head) + 1)
-    for token in tokens[:_AFTER_WINDOW]:
-        if is_cue(token) or _governs(parsed, token, mark):
-            return token
+    found = [t for t in tokens[:_AFTER_WINDOW] if is_cue(t) or _governs(parsed, t, mark)]
+    # a speech cue before any other: '“…,” said Cuomo, who endorsed Clinton' is said, not endorsed
+    speech = [t for t in found if cue_kind(t) == "speech" or is_according(t)]
+    if found:
+        return (speech or found)[0]
     return _cue_after_long_subject(tokens, parsed)
 
 
@@ -349,11 +352,12 @@ def _resolve(found: list[Attribution], parsed: ParsedText, quoted: list[tuple[in
     """Speakers in text order, so pronouns and floating quotes can lean on the speaker before."""
     resolver = SpeakerResolver(parsed, quoted)
     last: tuple[int, Resolution] | None = None
+    last_person: tuple[int, Resolution] | None = None
     for att in found:
         pos = att.mention[0] if att.mention else att.start
         if att.mention_head is None:
-            # a quote with no speaker named goes on with the one before; reported speech with no source is no one's
-            res = resolver.floating(pos, last) if att.kind == "direct" else Resolution(None)
+            # a quote with no speaker named goes on with a person before; reported speech with no source is no one's
+            res = resolver.floating(pos, last_person) if att.kind == "direct" else Resolution(None)
         else:
             res = resolver.resolve(att.mention_head, mention_tokens(att.mention_head), pos, last)
         att.speaker, att.chain, att.speaker_status = res.name, res.chain, res.status
@@ -362,6 +366,7 @@ def _resolve(found: list[Attribution], parsed: ParsedText, quoted: list[tuple[in
             att.cue_kind = "document"  # "a poll showed …", "according to FEC filings"
         if res.name and res.kind in ("person", "org"):
             last = (pos, res)
+            last_person = last if res.kind == "person" else last_person
 
 
 def is_speech(att: Attribution, min_confidence: float = QUOTES_MIN_CONFIDENCE) -> bool:

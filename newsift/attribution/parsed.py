@@ -44,13 +44,17 @@ class ParsedText:
         self.docs = sorted(docs, key=lambda d: d[0])
         self._starts = [off for off, _ in self.docs]
         self._offsets = {id(doc): off for off, doc in self.docs}
+        self._texts = {id(doc): doc.text for _, doc in self.docs}  # Doc.text joins its tokens on every call
+
+    def text_of(self, doc: Doc) -> str:
+        return self._texts[id(doc)]
 
     def doc_at(self, pos: int) -> tuple[int, Doc] | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             return None
         off, doc = self.docs[i]
-        return (off, doc) if pos <= off + len(doc.text) else None
+        return (off, doc) if pos <= off + len(self._texts[id(doc)]) else None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens lying wholly inside ``[start, end)``, in order."""
@@ -86,4 +90,4 @@ class ParsedText:
         if found is None:
             return pos, pos
         off, doc = found
-        return off, off + len(doc.text)
+        return off, off + len(self._texts[id(doc)])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .cues import HEARER_VERBS, cue_kind, is_according, takes_object, that_clause
+from .cues import HEARER_VERBS, SPEECH_OBJECT_NOUNS, cue_entry, cue_kind, is_according, takes_object, that_clause
 from .filter import CandidateFilter
 from .lexicon import CueLexicon
 from .parsed import ParsedText
@@ -28,9 +28,11 @@ _TRIM = set(" \t\n,;:—–-")
 _CONTENT_PREPS = frozenset("for about to on against of with".split())
 _RAISING_VERBS = frozenset(("seem", "appear"))
 _ASKING_VERBS = frozenset("ask wonder question".split())
-_INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call demand".split())
+_INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call demand order encourage advise beg implore "
+                               "remind warn".split())
 # speech cues whose prepositional object is what was said about: "called for a ban", "warned of a crisis"
-_PREP_VERBS = frozenset("call talk write comment complain warn ask argue testify speak".split())
+_PREP_VERBS = frozenset("call talk write comment complain warn ask argue testify speak point refer respond caution "
+                        "question boast brag focus vote".split())
 
 
 @dataclass
@@ -136,6 +138,9 @@ def _content_tokens(cue: Token, kind: str) -> tuple[list[Token], str] | None:
         clause = that_clause(cue)
         if clause is not None:
             return list(clause.subtree), "clause"
+    entry = cue_entry(cue)
+    if entry is not None and entry.light:
+        return _light_content(cue, children)
     lemma = cue.lemma_.lower()
     for dep in ("ccomp", "xcomp"):
         # a clause after the cue comes first: one before it may be the line before, run in by the parser
@@ -147,11 +152,11 @@ def _content_tokens(cue: Token, kind: str) -> tuple[list[Token], str] | None:
     question = [c for c in children if c.dep_ == "advcl" and c.i > cue.i and _is_question(c)]
     if question and lemma in _ASKING_VERBS:
         return list(question[0].subtree), "question"
-    if kind in ("belief", "intention"):
-        return None
-    found = _object_content(cue, children, lemma)
-    if found is not None:
-        return found, "object"
+    if kind in ("belief", "intention") and not any(c.dep_ == "oprd" for c in children):
+        return None  # "wants a wall" is no attribution; "considers it a mistake" is
+    obj = _object_content(cue, children, lemma)
+    if obj is not None:
+        return obj, "object"
     if cue.dep_ in ("parataxis", "ccomp", "advcl") and (cue.head.i < cue.i or cue.dep_ == "parataxis") \
             and not _has_subject_clause(cue):
         # "Russia is ready, Putin said." / "The industry, she said, is doing well": the clause is the head
@@ -159,6 +164,20 @@ def _content_tokens(cue: Token, kind: str) -> tuple[list[Token], str] | None:
         drop = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in drop], "clause"
     return None
+
+
+def _light_content(cue: Token, children: list[Token]) -> tuple[list[Token], str] | None:
+    """A light verb's content through its noun of saying or stance: "made the case [that …]" (clause),
+    "raised [concerns about the cost]", "cast [doubt on the result]" (object); none for "made a profit"."""
+    noun = next((c for c in children if c.dep_ in ("dobj", "oprd", "acomp", "ccomp") and c.i > cue.i
+                 and c.lemma_.lower() in SPEECH_OBJECT_NOUNS
+                 and not any(d.dep_ == "compound" for d in c.children)), None)  # not "data points"
+    if noun is None:
+        return None
+    clause = that_clause(noun) or next((c for c in noun.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return list(clause.subtree), "clause"
+    return list(noun.subtree), "object"
 
 
 def _object_content(cue: Token, children: list[Token], lemma: str) -> list[Token] | None:
@@ -240,6 +259,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
+    mention: tuple[int, int] | None
+    head: Token | None
     if is_according(cue):
         found = _according(cue)
         if found is None or not found[1]:
@@ -328,8 +349,8 @@ def _to_clause_end(cue: Token, content: list[Token]) -> list[Token]:
         return content
     have = {t.i for t in content}
     hearer = {t.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first for t in c.subtree}
-    if _is_question(_root(content)):
-        hearer = set()  # "asked workers [if they planned …]"
+    if _root(content).dep_ != "xcomp":
+        hearer = set()  # "asked workers [if they planned …]", "told reporters [there was no evidence]"
     # a second cue joined to this one ("admitted that …, but said …", "declined …, saying …") keeps its own content
     have |= {t.i for c in cue.children if c.dep_ in ("conj", "advcl") and c.i > first and c.i not in have
              and (cue_kind(c) is not None or is_according(c)) for t in c.subtree}
@@ -409,7 +430,7 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         if not inside or _by_according(att) and not any(_by_according(o) for o in inside):
             keep.append(att)
     return [att for att in keep if _by_according(att) or not any(
-        _by_according(o) and att.parts[0][0] <= o.cue[0] < att.parts[-1][1] for o in keep)]
+        _by_according(o) and o.cue is not None and att.parts[0][0] <= o.cue[0] < att.parts[-1][1] for o in keep)]
 
 
 def _by_according(att: Attribution) -> bool:

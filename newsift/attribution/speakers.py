@@ -148,6 +148,10 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in AUTHOR_WORDS:
             return Resolution(None, [], "author")
+        if lower in ("who", "that", "which") and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            antecedent = head.head.head  # "Schumer, who said …": the relative pronoun's noun
+            found = self.resolve(antecedent, _phrase(antecedent), pos, last)
+            return Resolution(found.name, [mention] + found.chain, found.kind) if found.name else found
         if head.pos_ == "PRON" or lower in _MALE_PRON | _FEMALE_PRON | _ORG_PRON | {"they", "them"}:
             return self._pronoun(head, mention, pos, last)
         voiced = self._voice_of(head, mention, pos, last)
@@ -156,10 +160,14 @@ class SpeakerResolver:
         return self._named(head, tokens, mention)
 
     def _named(self, head: Token, tokens: list[Token], mention: tuple[int, int]) -> Resolution:
-        for ent in head.doc.ents:
-            if ent.label_ == "PERSON" and any(ent.start <= t.i < ent.end for t in tokens):
-                name = self.name_of(ent) or ent.text
-                return Resolution(name, _chain(mention, self._first.get(name)), "person")
+        ids = {t.i for t in tokens}
+        # of several names in the mention, the one it is about: "Clinton spokesman [Jesse Ferguson]",
+        # "Carter's press secretary, [Peter Cook]" (not the possessor)
+        persons = sorted((e for e in head.doc.ents if e.label_ == "PERSON" and any(t in ids for t in range(e.start, e.end))),
+                         key=lambda e: (not e.start <= head.i < e.end, e.root.dep_ != "appos", e.root.dep_ == "poss"))
+        if persons:
+            name = self.name_of(persons[0]) or persons[0].text
+            return Resolution(name, _chain(mention, self._first.get(name)), "person")
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE"):
                 if any(t.lower_ in _PERSON_NOUNS for t in tokens):
@@ -183,7 +191,7 @@ class SpeakerResolver:
             return Resolution(None, [], "document")
         if lemma in INSTITUTION_NOUNS and (head.tag_ != "NNS" or lemma == "police"):
             # "Police said", "the city council said": an organisation named by what it is
-            return Resolution(_strip_the(" ".join(t.text for t in _phrase(head))), [mention], "org")
+            return Resolution(_strip_the(_text(_phrase(head))), [mention], "org")
         return Resolution(None, [], "generic")  # "officials", "critics", "no-one": said plainly unresolved
 
     def _untagged_name(self, head: Token, tokens: list[Token], mention: tuple[int, int]) -> Resolution | None:
@@ -219,7 +227,7 @@ class SpeakerResolver:
         if found.name is None and author.pos_ == "NOUN" and author.tag_ != "NNS":
             # "released by the ministry": whoever releases a statement is an organisation or a person
             words = _phrase(author)
-            found = Resolution(_strip_the(" ".join(t.text for t in words)), [self.parsed.span_of(words)], "org")
+            found = Resolution(_strip_the(_text(words)), [self.parsed.span_of(words)], "org")
         return Resolution(found.name, [mention] + found.chain, kind) if found.name else None
 
     def _pronoun(self, head: Token, mention: tuple[int, int], pos: int,
@@ -246,6 +254,9 @@ class SpeakerResolver:
         near = [m for m in agrees if m.pos >= prev_start]
         if near and len({m.name for m in near}) == 1:  # one person of that gender in sight: no guess needed
             return Resolution(near[-1].name, _chain(mention, near[-1].span), "person")
+        known = [m for m in agrees if self.gender(m.name) == want]
+        if not near and len({m.name for m in known}) == 1:  # the only person of that gender the article names
+            return Resolution(known[-1].name, _chain(mention, known[-1].span), "person")
         return Resolution(None, [], "generic")
 
     def floating(self, pos: int, last: tuple[int, Resolution] | None) -> Resolution:
@@ -285,6 +296,11 @@ def _phrase(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i not in drop and not t.is_punct] or [token]
 
 
+def _text(tokens: list[Token]) -> str:
+    """The words as written ("city's", not "city 's")."""
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
+
+
 def _chain(mention: tuple[int, int], antecedent: tuple[int, int] | None) -> list[tuple[int, int]]:
     return [mention] if antecedent is None or antecedent == mention else [mention, antecedent]
 
@@ -300,10 +316,15 @@ def _gender_of(ent) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+_PARTICLES = frozenset("de del della der van von da di du la le bin al ibn".split())
+
+
 def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]
     words = [t.text for t in ent if not t.is_punct and t.lower_ not in _HONORIFICS and t.tag_ != "POS"
              and t.lower_ not in _PERSON_NOUNS]
-    return [w for w in words if w[:1].isupper()]
+    # keep "de" in "Bill de Blasio": a lower-case particle between capitalised words
+    return [w for i, w in enumerate(words) if w[:1].isupper()
+            or (w in _PARTICLES and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())]
 
 
 def _roles_of(ent) -> list[str]:  # type: ignore[no-untyped-def]

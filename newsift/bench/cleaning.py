@@ -75,7 +75,7 @@ def _repeated_title(pipeline: Pipeline, folder: Path, seed: int) -> dict[str, An
 
 
 def _furniture_on_news(pipeline: Pipeline, folder: Path) -> dict[str, Any]:
-    from .quotes import read_ann
+    from ..datasets.polnear import read_ann
 
     content_chars = furniture_in_content = lines = furniture_lines = texts = 0
     kinds: dict[str, int] = {}

@@ -24,11 +24,11 @@ import resource
 import shutil
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..datasets.buzzfeed_webis import buzzfeed_articles
 from ..indexing import index_articles
 from ..model import Article
 from ..provenance.alignment import quote_regions
@@ -36,7 +36,6 @@ from ..provenance.direction import OTHER_COPIED, THIS_COPIED
 from ..provenance.fingerprints import tokenize
 from ..provenance.index import index_size
 from ..provenance.trace import TraceParams, trace_article
-from ..cleaning import boilerplate_kind, lines_of
 from ..stages import indexers
 from ..store import Store, StoreIndexer
 
@@ -63,14 +62,8 @@ def load_texts(data: Path, limit: int | None = None) -> list[str]:
 def load_articles(data: Path, limit: int | None = None) -> list[tuple[str, str]]:
     """``(text, publisher)`` of BuzzFeed-Webis 2016 articles and PolNeAR texts, long enough to copy from."""
     found: dict[str, str] = {}
-    for path in sorted((data / "articles" / "buzzfeed-webis-2016" / "articles").glob("*.xml")):
-        try:
-            root = ET.parse(path).getroot()
-        except ET.ParseError:
-            continue
-        node = root.find("mainText")
-        if node is not None and node.text:
-            found.setdefault(node.text.strip(), root.findtext("portal") or "buzzfeed-webis")
+    for article in buzzfeed_articles(data / "articles" / "buzzfeed-webis-2016"):
+        found.setdefault(article.text.strip(), (article.domain or "buzzfeed-webis").split(".")[0])
     for path in sorted((data / "attribution" / "polnear").glob("*/text/*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace").strip()
         found.setdefault(text, path.name.split("_")[0])
@@ -251,7 +244,7 @@ def _case(n: int, source_texts: list[str], filler: list[str], pool: list[str], r
                       title=f"Derived {n}", published=own_date)
     # a source whose copied sentences are (nearly) all quotation is not a copy source: quote-only overlap
     by_source = {k: [(a, b) for a, b, j in spans if j == k] for k in range(len(sources))}
-    expected = [k for k, kept in by_source.items() if _narrative_words(text, kept) >= 20]
+    expected = [k for k, kept in by_source.items() if _narrative_words(text, kept) >= TraceParams().copy_min_narrative_words]
     gold = [span for k in expected for span in by_source[k]]
     case = Case(derived, sources, sorted(gold), expected=[sources[k] for k in expected])
     case.distractors = _distractors(n, case, by_source.get(0, []), pool, rng, used)
@@ -294,18 +287,13 @@ def _score_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]], 
     return len(g & p), len(p), len(g)
 
 
-def _furniture(text: str) -> list[tuple[int, int]]:
-    """Lines the cleaning stage's cue rules call furniture, as the provenance stage would receive them."""
-    return [(line.start, line.end) for line in lines_of(text) if boilerplate_kind(line.text)]
-
-
 def _evaluate(store: Store, cases: list[Case], params: TraceParams) -> dict[str, Any]:
     tp = n_pred = n_gold = 0
     source_ok = direction_ok = direction_n = quote_false = quote_n = 0
     latencies: list[float] = []
     for case in cases:
         started = time.perf_counter()
-        result = trace_article(store, case.derived, params, ignore=_furniture(case.derived.text))
+        result = trace_article(store, case.derived, params)
         latencies.append(time.perf_counter() - started)
         found = {m.article.id: m for m in result.sources}
         gold_ids = {s.id for s in case.expected}
@@ -319,7 +307,7 @@ def _evaluate(store: Store, cases: list[Case], params: TraceParams) -> dict[str,
             direction_n += 2
             direction_ok += source.id in found and found[source.id].direction.label == THIS_COPIED
             started = time.perf_counter()
-            back = trace_article(store, source, params, ignore=_furniture(source.text))
+            back = trace_article(store, source, params)
             latencies.append(time.perf_counter() - started)
             direction_ok += any(m.article.id == case.derived.id and m.direction.label == OTHER_COPIED
                                 for m in back.sources)

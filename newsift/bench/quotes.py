@@ -176,37 +176,62 @@ _PRONOUNS = frozenset("he she his her him it its they them their".split())
 
 
 def _name_words(words: Iterable[str]) -> list[str]:
-    return [w.lower().strip(".,’'") for w in words if w.lower() not in _NOT_NAME and w[:1].isupper()]
+    out = [w.lower().strip(".,’'") for w in words if w.lower() not in _NOT_NAME and w[:1].isupper()]
+    return [w[:-2] if w.endswith(("’s", "'s")) else w for w in out]
 
 
 def gold_names(gold: list[GoldAttribution], parsed: ParsedText, text: str) -> list[str | None]:
-    """The speaker's name for each gold attribution, from its Source: the capitalised words of a named
-    source ("Sen. Bernie Sanders" -> "bernie sanders"); for a pronoun or a definite description ("he", "the
-    senator"), the name of the nearest named Source before it; None for a generic source ("officials")."""
-    named: list[tuple[int, str]] = []
+    """The speaker's name for each gold attribution, from its Source: the capitalised words of the names in a
+    named source ("Sen. Bernie Sanders" -> "bernie sanders"); for he/she, the nearest named person Source
+    before it; for "it" or a singular definite description ("the senator", "the group"), the nearest named
+    Source before it; None for a generic source ("officials", "the two voters", "they")."""
+    named: list[tuple[int, str, bool]] = []  # (start, name, a person)
     for g in sorted(gold, key=lambda g: g.source[0][0] if g.source else -1):
-        if not g.source:
-            continue
-        tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
-        words = _name_words(t.text for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE"))
+        found = _source_name(g, parsed)
+        if found is not None:
+            named.append((g.source[0][0], *found))
+    return [_gold_name(g, parsed, named) for g in gold]
+
+
+def _source_name(g: GoldAttribution, parsed: ParsedText) -> tuple[str, bool] | None:
+    """The name a Source holds: the person (else organisation) entity at or nearest its head ("Paradis, who
+    volunteered for Bill Clinton" -> "paradis"), else a proper-noun head ("Politico")."""
+    tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
+    for label in ("PERSON", "ORG"):
+        ents = [e for e in head.doc.ents if e.label_ == label and e.start in ids]
+        if ents:
+            ent = min(ents, key=lambda e: (not e.start <= head.i < e.end, abs(e.root.i - head.i)))
+            words = _name_words(t.text for t in ent)
+            if words:
+                return " ".join(words), label == "PERSON"
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "NORP", "GPE"):
+        words = _name_words(t.text for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i))
         if words:
-            named.append((g.source[0][0], " ".join(words)))
-    out: list[str | None] = []
-    for g in gold:
-        if not g.source:
-            out.append(None)
-            continue
-        start = g.source[0][0]
-        own = [n for pos, n in named if pos == start]
-        words = text[start : g.source[-1][1]].lower().split()
-        if own:
-            out.append(own[0])
-        elif words and (words[0] in _PRONOUNS or words[0] in ("the", "this")):
-            before = [n for pos, n in named if pos < start]
-            out.append(before[-1] if before else None)
-        else:
-            out.append(None)
-    return out
+            return " ".join(words), False
+    return None
+
+
+def _gold_name(g: GoldAttribution, parsed: ParsedText, named: list[tuple[int, str, bool]]) -> str | None:
+    if not g.source:
+        return None
+    start = g.source[0][0]
+    own = [n for pos, n, _ in named if pos == start]
+    if own:
+        return own[0]
+    tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
+    first = tokens[0].lower_ if tokens else ""
+    head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), tokens[-1]) if tokens else None
+    before = [(n, person) for pos, n, person in named if pos < start]
+    if first in ("he", "she", "him", "her", "his"):
+        people = [n for n, person in before if person]
+        return people[-1] if people else None
+    if first == "it" or (first in ("the", "this") and head is not None and head.tag_ in ("NN", "NNP")):
+        return before[-1][0] if before else None
+    return None
 
 
 def same_speaker(predicted: str, gold: str) -> bool:

@@ -19,7 +19,7 @@ from ..model import Article
 from ..readers import read_inputs
 from ..settings import Options
 
-__all__ = ["run_speed", "default_inputs", "SEED"]
+__all__ = ["run_speed", "default_inputs", "SEED", "spacy_ratio", "worker_speedup", "load_articles"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "putin-comey.txt"
@@ -86,3 +86,88 @@ def run_speed(paths: list[str], repeat: int, options: Options | None = None) -> 
         "stages": ",".join(analyzer.pipeline.names),
         "per_stage_ms": {k: round(1000 * v / n, 3) for k, v in per_stage.items()},
     }
+
+
+# --- corpus scale: a full check against spaCy's own parse, and workers ---------------------------------
+
+SPACY_BATCH_SIZES = (16, 64, 256, 1000)
+
+
+def spacy_ratio(articles: list[Article], options: Options, batch_sizes: tuple[int, ...] = SPACY_BATCH_SIZES,
+                rounds: int = 2) -> dict[str, Any]:
+    """CPU seconds of a full check of ``articles`` (batched, as ``check`` runs) over spaCy's best parse of them.
+
+    Both are timed in this process, interleaved over ``rounds`` and the best
+    round of each kept, so load from other processes on a shared machine
+    weighs on both sides alike. spaCy's side parses the same paragraphs with
+    ``nlp.pipe`` at each batch size; its best is the reference.
+    """
+    from ..language.parse import parse_many
+
+    analyzer = Analyzer(options)
+    try:
+        list(analyzer.analyze_many(articles[:2]))  # load every resource
+        nlp = analyzer.resources.get("nlp")
+        texts = [a.text for a in articles]
+        check_cpu, parse_cpu = [], {size: [] for size in batch_sizes}
+        for _ in range(rounds):
+            t0 = time.process_time()
+            for _report in analyzer.analyze_many(articles):
+                pass
+            check_cpu.append(time.process_time() - t0)
+            for size in batch_sizes:
+                t0 = time.process_time()
+                parse_many(texts, nlp, size)
+                parse_cpu[size].append(time.process_time() - t0)
+    finally:
+        analyzer.close()
+    best_size = min(parse_cpu, key=lambda s: min(parse_cpu[s]))
+    check_s, parse_s = min(check_cpu), min(parse_cpu[best_size])
+    return {"articles": len(articles), "check_cpu_s": round(check_s, 3), "spacy_cpu_s": round(parse_s, 3),
+            "spacy_best_batch": best_size, "check_over_spacy": round(check_s / parse_s, 3),
+            "spacy_cpu_s_by_batch": {str(s): round(min(v), 3) for s, v in parse_cpu.items()}}
+
+
+def worker_speedup(articles: list[Article], options: Options, workers: tuple[int, ...] = (1, 2),
+                   chunk_size: int = 4) -> dict[str, Any]:
+    """Articles per second (wall clock, models already loaded) in process and on Dask LocalClusters."""
+    from ..batch import analyze_on, dask_client, start_analyzers
+
+    analyzer = Analyzer(options)
+    try:
+        list(analyzer.analyze_many(articles[:2]))
+        t0 = time.perf_counter()
+        for _report in analyzer.analyze_many(articles):
+            pass
+        rates: dict[str, float] = {"in_process": len(articles) / (time.perf_counter() - t0)}
+    finally:
+        analyzer.close()
+    for n in workers:
+        with dask_client(n) as client:
+            start_analyzers(client, options)
+            t0 = time.perf_counter()
+            count = sum(1 for _ in analyze_on(client, articles, chunk_size))
+            rates[f"workers_{n}"] = count / (time.perf_counter() - t0)
+    base = rates.get("workers_1") or rates["in_process"]
+    return {"articles": len(articles), "cores": _cores(),
+            "articles_per_s": {k: round(v, 2) for k, v in rates.items()},
+            "speedup_vs_1_worker": {k: round(v / base, 2) for k, v in rates.items() if k.startswith("workers_")},
+            "speedup_vs_in_process": {k: round(v / rates["in_process"], 2) for k, v in rates.items()
+                                      if k.startswith("workers_")}}
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def load_articles(paths: list[str], options: Options, limit: int | None = None) -> list[Article]:
+    """The readable articles of ``paths`` (folders, JSONL, Parquet …), at most ``limit``."""
+    found: list[Article] = []
+    for item in read_inputs(paths, options.max_bytes):
+        if isinstance(item, Article):
+            found.append(item)
+            if limit is not None and len(found) >= limit:
+                break
+    if not found:
+        raise ValueError("no readable inputs to time")
+    return found

@@ -7,9 +7,8 @@ on 318 dev-test sentences is within noise; the bootstrap interval says so.
 
 from __future__ import annotations
 
-from typing import Sequence
-
 import numpy as np
+from numpy.typing import ArrayLike
 
 __all__ = ["yes_scores", "roc_auc", "pr_auc", "f1_interval", "THRESHOLDS", "BOOTSTRAP"]
 
@@ -22,7 +21,7 @@ def _counts(labels: np.ndarray, predicted: np.ndarray) -> tuple[np.ndarray, np.n
     return (labels & predicted).sum(-1), predicted.sum(-1), labels.sum(-1)
 
 
-def yes_scores(labels: Sequence[bool], predicted: Sequence[bool]) -> dict[str, float]:
+def yes_scores(labels: ArrayLike, predicted: ArrayLike) -> dict[str, float]:
     """Precision, recall and F1 of the Yes class (0 where undefined)."""
     tp, pp, ap = (float(x) for x in _counts(np.asarray(labels, bool), np.asarray(predicted, bool)))
     p = tp / pp if pp else 0.0
@@ -31,7 +30,7 @@ def yes_scores(labels: Sequence[bool], predicted: Sequence[bool]) -> dict[str, f
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def f1_interval(labels: Sequence[bool], predicted: Sequence[bool], resamples: int = BOOTSTRAP,
+def f1_interval(labels: ArrayLike, predicted: ArrayLike, resamples: int = BOOTSTRAP,
                 seed: int = 0) -> tuple[float, float]:
     """95 % percentile bootstrap interval of the Yes-F1 (sentences resampled with replacement)."""
     y, p = np.asarray(labels, bool), np.asarray(predicted, bool)
@@ -44,7 +43,7 @@ def f1_interval(labels: Sequence[bool], predicted: Sequence[bool], resamples: in
     return round(float(low), 4), round(float(high), 4)
 
 
-def roc_auc(labels: Sequence[bool], scores: Sequence[float]) -> float | None:
+def roc_auc(labels: ArrayLike, scores: ArrayLike) -> float | None:
     """Area under the ROC curve: the chance a random Yes outscores a random No (ties count half)."""
     y, s = np.asarray(labels, bool), np.asarray(scores, float)
     n_yes, n_no = int(y.sum()), int((~y).sum())
@@ -55,7 +54,7 @@ def roc_auc(labels: Sequence[bool], scores: Sequence[float]) -> float | None:
     return round(float((ranks[y].sum() - n_yes * (n_yes + 1) / 2) / (n_yes * n_no)), 4)
 
 
-def pr_auc(labels: Sequence[bool], scores: Sequence[float]) -> float | None:
+def pr_auc(labels: ArrayLike, scores: ArrayLike) -> float | None:
     """Average precision (the step-wise area under the precision-recall curve, as scikit-learn computes it)."""
     y, s = np.asarray(labels, bool), np.asarray(scores, float)
     if not y.any():

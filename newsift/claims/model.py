@@ -1,6 +1,9 @@
 """The default check-worthiness model: TF-IDF word and character n-grams
 plus cue features, scored by logistic regression.
 
+The default model may also append a static sentence vector (the mean of
+token rows distilled from MiniLM, ``static.StaticEmbedder``; a lookup, no
+torch): the table is its own file beside the model, named in the header.
 The optional semantic model (``claims-minilm-lr``) is the same regression
 with 384 MiniLM embedding values appended to the features; the embedder
 itself is not stored, only its name and weight.
@@ -25,8 +28,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import Errors, InputError
-from .features import CUE_NAMES, cue_features, cue_rows, normalise
+from .features import CUE_NAMES, cue_rows, normalise
 from .semantic import DIMENSIONS, INSTALL_HINT, MODEL_NAME, Embedder, semantic_available
+from .static import StaticEmbedder
 from .tfidf import Tfidf
 
 __all__ = ["ClaimModel", "VECTORISERS", "DEFAULT_MODEL_PATH", "SEMANTIC_MODEL_PATH", "make_vectorisers"]
@@ -34,7 +38,8 @@ __all__ = ["ClaimModel", "VECTORISERS", "DEFAULT_MODEL_PATH", "SEMANTIC_MODEL_PA
 MODELS = Path(__file__).resolve().parents[1] / "models"
 DEFAULT_MODEL_PATH = MODELS / "claims-tfidf-lr.npz"
 SEMANTIC_MODEL_PATH = MODELS / "claims-minilm-lr.npz"
-FORMAT = "newsift-claims-linear-2"  # 2: cues read the raw text
+FORMAT = "newsift-claims-linear-3"  # 3: optional static embedding block
+READABLE = ("newsift-claims-linear-2", FORMAT)  # 2: models trained before #16, with the first 14 cues
 
 # name -> TfidfVectorizer settings for training; tfidf.Tfidf takes the same settings at load time
 VECTORISERS: dict[str, dict[str, Any]] = {
@@ -61,6 +66,14 @@ class ClaimModel:
     card: dict[str, Any] = field(default_factory=dict)
     embedder: Embedder | None = None  # set for the semantic model
     embedding_weight: float = 1.0
+    static: StaticEmbedder | None = None  # distilled static token table (default model)
+    static_weight: float = 1.0
+    static_file: str = ""  # the table's file name, looked for beside the model, then in newsift/models
+    cues: list[str] = field(default_factory=lambda: list(CUE_NAMES))  # the cue columns this model was fitted on
+
+    def _cue_block(self, texts: list[str]) -> np.ndarray:
+        rows = cue_rows(texts)
+        return rows if self.cues == CUE_NAMES else rows[:, [CUE_NAMES.index(c) for c in self.cues]]
 
     @property
     def name(self) -> str:
@@ -72,7 +85,9 @@ class ClaimModel:
 
         normalised = [normalise(t) for t in texts]
         blocks = [vec.transform(normalised) for vec in self.vectorisers.values()]
-        blocks.append(cue_features(list(texts)))  # raw text: the year cue needs its digits
+        blocks.append(sparse.csr_matrix(self._cue_block(list(texts))))  # raw text: the year cue needs its digits
+        if self.static is not None:
+            blocks.append(sparse.csr_matrix(self.static.encode(list(texts)) * self.static_weight))
         if self.embedder is not None:
             blocks.append(sparse.csr_matrix(self.embedder.encode(list(texts)) * self.embedding_weight))
         return sparse.hstack(blocks, format="csr")
@@ -84,9 +99,14 @@ class ClaimModel:
         for vec in self.vectorisers.values():
             margin += vec.dot(normalised, self.coef[start:start + len(vec.terms)])
             start += len(vec.terms)
-        margin += cue_rows(list(texts)) @ self.coef[start:start + len(CUE_NAMES)]  # raw text: years need digits
+        margin += self._cue_block(list(texts)) @ self.coef[start:start + len(self.cues)]  # raw: years need digits
+        start += len(self.cues)
+        if self.static is not None:
+            width = self.static.dimensions
+            margin += (self.static.encode(list(texts)) * self.static_weight) @ self.coef[start:start + width]
+            start += width
         if self.embedder is not None:
-            margin += (self.embedder.encode(list(texts)) * self.embedding_weight) @ self.coef[start + len(CUE_NAMES):]
+            margin += (self.embedder.encode(list(texts)) * self.embedding_weight) @ self.coef[start:]
         return margin
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
@@ -99,7 +119,8 @@ class ClaimModel:
 
     def feature_names(self) -> list[str]:
         names = [f"{n}:{t}" for n, vec in self.vectorisers.items() for t in vec.get_feature_names_out()]
-        names += [f"cue:{c}" for c in CUE_NAMES]
+        names += [f"cue:{c}" for c in self.cues]
+        names += [f"static:{i}" for i in range(self.static.dimensions)] if self.static is not None else []
         return names + ([f"minilm:{i}" for i in range(DIMENSIONS)] if self.embedder is not None else [])
 
     # -- storage without pickle ------------------------------------------------
@@ -111,11 +132,14 @@ class ClaimModel:
             arrays[f"{name}_idf"] = vec.idf.astype(np.float32)
         header = {"format": FORMAT, "intercept": self.intercept, "threshold": self.threshold,
                   "vectorisers": {n: _jsonable(VECTORISERS[n]) for n in self.vectorisers},
-                  "cues": CUE_NAMES, "card": self.card}
+                  "cues": self.cues, "card": self.card}
         if self.embedder is not None:
             header["embedding"] = {"model": MODEL_NAME, "dimensions": DIMENSIONS, "weight": self.embedding_weight}
+        if self.static is not None:
+            header["static"] = {"file": self.static_file, "dimensions": self.static.dimensions,
+                                "weight": self.static_weight}
         arrays["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
-        np.savez_compressed(Path(path), **arrays)
+        np.savez_compressed(Path(path), **arrays)  # type: ignore[arg-type]  # numpy stubs: allow_pickle clash
 
     @classmethod
     def load(cls, path: str | Path) -> "ClaimModel":
@@ -123,7 +147,9 @@ class ClaimModel:
         try:
             with np.load(path, allow_pickle=False) as data:
                 header = json.loads(bytes(data["header"]).decode("utf-8"))
-                if header.get("format") != FORMAT or header.get("cues") != CUE_NAMES:
+                cues = header.get("cues")
+                if header.get("format") not in READABLE or not isinstance(cues, list) \
+                        or not set(cues) <= set(CUE_NAMES):
                     raise InputError(Errors.E254.format(path=path, why=f"format {header.get('format')!r}"))
                 vectorisers = {name: _rebuild(settings, data[f"{name}_terms"], data[f"{name}_idf"])
                                for name, settings in header["vectorisers"].items()}
@@ -133,13 +159,29 @@ class ClaimModel:
             raise InputError(Errors.E254.format(path=path, why="no such file")) from None
         except (OSError, ValueError, KeyError) as exc:
             raise InputError(Errors.E254.format(path=path, why=exc)) from None
-        model = cls(vectorisers, coef, float(header["intercept"]), float(header["threshold"]), header.get("card", {}))
+        model = cls(vectorisers, coef, float(header["intercept"]), float(header["threshold"]), header.get("card", {}),
+                    cues=list(header["cues"]))
+        if header.get("static"):
+            model.static, model.static_file = _static(path, header["static"]["file"]), header["static"]["file"]
+            model.static_weight = float(header["static"]["weight"])
         if embedding:
             if not semantic_available():
                 raise InputError(Errors.E256.format(why=f"{path.name} uses {embedding['model']} embeddings",
                                                     hint=INSTALL_HINT))
             model.embedder, model.embedding_weight = Embedder(), float(embedding["weight"])
         return model
+
+
+def _static(model_path: Path, name: str) -> StaticEmbedder:
+    """The static table a model names: beside the model, else the packaged one."""
+    for folder in (model_path.parent, MODELS):
+        if (folder / name).exists():
+            try:
+                return StaticEmbedder.load(folder / name)
+            except (OSError, ValueError, KeyError) as exc:
+                raise InputError(Errors.E254.format(path=model_path, why=f"static table {folder / name}: {exc}")) \
+                    from None
+    raise InputError(Errors.E254.format(path=model_path, why=f"its static table {name} is missing"))
 
 
 def _jsonable(settings: dict[str, Any]) -> dict[str, Any]:

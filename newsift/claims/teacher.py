@@ -92,7 +92,7 @@ def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: 
     all_train = np.full(len(train), np.nan)
     early_only = np.full(len(train), np.nan)
     dev_votes = []
-    fold_f1 = {"all_train": [], "early_only": []}
+    fold_f1: dict[str, list[float]] = {"all_train": [], "early_only": []}
     for name, target, members in (("all_train", all_train, np.arange(len(train))),
                                   ("early_only", early_only,
                                    np.array([i for i, e in enumerate(train) if e.id in early_ids]))):

@@ -59,7 +59,9 @@ class Tfidf:
 
     def coo(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(rows, columns, values) of the l2-normalised TF-IDF matrix, one row per text."""
-        rows, cols, counts = [], [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        counts: list[int] = []
         for r, text in enumerate(texts):
             found = Counter(i for g in self.ngrams(text) if (i := self.vocabulary.get(g)) is not None)
             rows.extend([r] * len(found))

@@ -45,6 +45,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ("copyright", r"(^\s*©|©\s*\d{4}|\(c\)\s*\d{4}|\bcopyright\b\s*(©\s*)?\d{4})"),
         ("copyright", r"\ball rights reserved\b"),
         ("copyright", r"\bmay not be (published|broadcast|rewritten|redistributed)\b"),
+        ("copyright", r"^.{0,120}\b(is|are) available without charge to any (eligible )?(news )?publisher"),
         ("donation_plea", r"^\s*(please\s+)?(donate|chip in|contribute|support us|become a (patron|member|supporter))\b"),
         ("donation_plea", r"\b(make|consider making) a (one-time |monthly |small )?(donation|contribution) to (us|our|this)\b"),
         ("donation_plea", r"\bsupport (our|independent|this)( \w+)? (journalism|reporting|work|site)\b"),

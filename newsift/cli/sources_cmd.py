@@ -19,17 +19,19 @@ def sources() -> None:
 @click.option("--from", "origin", default=None, metavar="DIR_OR_URL",
               help="A local folder or base URL laid out like the public sets (default: their canonical addresses).")
 @click.option("--only", default=None, help="Comma-separated set names (default: all).")
+@click.option("--force", is_flag=True, help="Load a set even when it holds far fewer domains than its last load.")
 @click.pass_context
-def update(ctx: click.Context, origin: str | None, only: str | None) -> None:
-    """Download the public rating sets and load them into the store (each set replaced atomically)."""
-    from ..sources import update_sources
+def update(ctx: click.Context, origin: str | None, only: str | None, force: bool) -> None:
+    """Download the public rating sets, check them, and replace them all in the store at once (or nothing)."""
+    from ..sources.update import apply_sets, fetch_sets
     from ..store import Store
 
     options = options_from(ctx)
     names = [n.strip() for n in only.split(",") if n.strip()] if only else None
+    fetched = fetch_sets(options, origin, names,  # all read and checked before the store is opened
+                         on_set=lambda r: click.echo(f"{r['set']:<16} {r['domains']:>6} domains  {r['origin']}"))
     with Store(options.db) as store:
-        result = update_sources(store, options, origin, names,
-                                on_set=lambda r: click.echo(f"{r['set']:<16} {r['domains']:>6} domains  {r['origin']}"))
+        result = apply_sets(store, fetched, force)
     click.echo(f"{result['domains']:,} distinct domains rated; store {options.db}")
 
 
@@ -63,27 +65,58 @@ def _open_ratings(ctx: click.Context):  # type: ignore[no-untyped-def]
         raise InputError(str(exc)) from None
 
 
+def _band(score: float) -> str:
+    return "low" if score < 0.35 else "mixed" if score < 0.65 else "high"
+
+
+def _rater_note(rater: dict) -> str:
+    """Plain words a label needs: Wikipedia's "deprecated" is a step beyond "generally unreliable"."""
+    label = str(rater.get("label") or "")
+    if rater.get("rater") == "wikipedia-rsp" and label.startswith("deprecated"):
+        return " (deprecated: Wikipedia editors forbid citing it, beyond 'generally unreliable')"
+    return ""
+
+
+def _format_unrated(result: dict) -> str:
+    note = str(result["summary"].get("note") or "")
+    note = note.split(":", 1)[1].strip() if note.lower().startswith("unrated:") else note
+    lines = [f"{result['domain']}: UNRATED. {note}",
+             "No score is guessed. Sets checked: " + ", ".join(result["summary"].get("sets_checked") or [])]
+    for other in result.get("siblings", []) + result.get("lookalikes", []):
+        lines.append(f"  looks like {other['domain']} ({other['relation']}); its score {other['score']} "
+                     "is not carried over")
+    return "\n".join(lines)
+
+
 def _format(result: dict) -> str:
+    """One outlet for a person: the summary, satire said plainly, one line per rater, sources as footnotes."""
     if not result["rated"]:
-        lines = [f"{result['domain']}: {result['summary']['note']}",
-                 "sets checked: " + ", ".join(result["summary"]["sets_checked"]), "score: none (never guessed)"]
-        for other in result.get("siblings", []) + result.get("lookalikes", []):
-            lines.append(f"  looks like {other['domain']} ({other['relation']}; its score {other['score']}, not transferred)")
-        return "\n".join(lines)
+        return _format_unrated(result)
     summary = result["summary"]
     matched = f" (rated as {result['matched']})" if result["matched"] != result["domain"] else ""
-    score = "none" if result["score"] is None else f"{result['score']:.2f}"
-    lines = [f"{result['domain']}{matched}", f"summary score: {score}  [0 least … 1 most reliable]",
-             f"rule: {summary['rule']}"]
-    if summary.get("spread") is not None:
-        lines.append(f"spread between raters: {summary['spread']:.2f}")
+    score = result["score"]
+    head = f"{result['domain']}{matched}"
+    if score is not None:
+        head += f": summary score: {score:.2f} ({_band(score)}) on 0 (least) to 1 (most reliable)"
+    lines = [head, f"  by {summary['rule']}, from {summary.get('n_raters', len(result['raters']))} rater(s)"
+             + (f"; spread {summary['spread']:.2f} (how far the raters disagree)" if summary.get("spread") is not None
+                else "")]
+    satire = [r["rater"] for r in result["raters"] if "satire" in str(r.get("label", "")).lower()]
+    if satire:
+        lines.append(f"  SATIRE: {', '.join(satire)} call it a satire site; its stories are not meant as news")
     if summary.get("bias"):
-        lines.append("leaning: " + "; ".join(f"{b['bias']} ({b['rater']})" for b in summary["bias"]))
-    lines.append(f"{'rater':<16} {'label':<58} {'on pc1':>6}  scale / source")
-    for r in result["raters"]:
-        mapped = "" if r["calibrated"] is None else f"{r['calibrated']:.2f}"
-        lines.append(f"{r['rater']:<16} {r['label'][:58]:<58} {mapped:>6}  {r['scale']}")
-        lines.append(f"{'':<16} from {r['source']} at {r['fetched_at']}")
+        lines.append("  leaning: " + "; ".join(f"{b['bias']} ({b['rater']})" for b in summary["bias"]))
+    lines += ["", f"  {'rater':<16} {'its own label':<62} {'0-1':>5}  note"]
+    for i, r in enumerate(result["raters"], 1):
+        mapped = "" if r.get("calibrated") is None else f"{r['calibrated']:.2f}"
+        label = str(r.get("label") or "")[:62]
+        lines.append(f"  {r['rater']:<16} {label:<62} {mapped:>5}  [{i}]{_rater_note(r)}")
+    lines.append("  0-1: the rater's label on the common scale the summary uses (blank: not used in it)")
+    lines.append("")
+    for i, r in enumerate(result["raters"], 1):
+        where = str(r.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
+        lines.append(f"  [{i}] {r.get('title') or r['rater']}; scale: {r.get('scale')}; {r.get('cite')}; "
+                     f"{where}, loaded {str(r.get('fetched_at') or '')[:10]}")
     return "\n".join(lines)
 
 

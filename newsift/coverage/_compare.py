@@ -23,33 +23,44 @@ from ._entities import Names, names_from_layer, names_from_text
 from ._fidelity import QuoteKeys, QuoteMatch, QuoteText, match_keyed
 from ._text import entity_terms, masked, narrative_words, numbers, quotations, words
 
-__all__ = ["Focus", "OtherDoc", "focus_of", "other_of", "compare_texts", "compare_docs", "shared_passage_share",
+__all__ = ["Side", "Focus", "OtherDoc", "focus_of", "other_of", "compare_texts", "compare_docs", "shared_passage_share",
            "furniture_of"]
 
 _SHINGLE = 8
 Ranges = list[tuple[int, int]]
 
 
+LEAD_WORDS = 40  # content words of the narrative, after the title, that make the lead
+
+
 @dataclass
-class Focus:
-    """The checked article, as coverage needs it, computed once per check."""
+class Side:
+    """One article as coverage compares it: quotation keys, names, figures, and three views of its narrative.
+
+    The views are content-word counts of the narrative (furniture and
+    quotations left out): all of it, the lead (the title and the first
+    ``LEAD_WORDS`` content words, where a news story states its event), and
+    the title alone.
+    """
 
     article: Article
     quotes: QuoteKeys
     names: Names
     narrative: Counter[str]
+    lead: Counter[str]
+    title: Counter[str]
     figures: list[str]
 
 
-@dataclass
-class OtherDoc:
-    """A stored report, as coverage needs it."""
+Focus = Side  # the checked article, computed once per check
+OtherDoc = Side  # a stored report
 
-    article: Article
-    quotes: QuoteKeys
-    names: Names
-    narrative: Counter[str]
-    figures: list[str]
+
+def _side(article: Article, quotes: QuoteKeys, names: Names, furniture: Ranges, quoted: Ranges) -> Side:
+    body = narrative_words(masked(article.text, furniture + quoted))
+    title = narrative_words(article.title or "")
+    return Side(article, quotes, names, Counter(body), Counter(title + body[:LEAD_WORDS]), Counter(title),
+                numbers(masked(article.text, furniture)))
 
 
 def _quoted_ranges(text: str, quotes: list[QuoteText]) -> Ranges:
@@ -58,7 +69,7 @@ def _quoted_ranges(text: str, quotes: list[QuoteText]) -> Ranges:
 
 
 def focus_of(article: Article, quotes: list[QuoteText], entity_spans: Iterable[Span] | None = None,
-             furniture: Ranges | None = None) -> Focus:
+             furniture: Ranges | None = None) -> Side:
     """The checked article: names from spaCy's entities when given, else capitalised phrases."""
     text, furniture = article.text, furniture or []
     quoted = _quoted_ranges(text, quotes)
@@ -66,19 +77,14 @@ def focus_of(article: Article, quotes: list[QuoteText], entity_spans: Iterable[S
         names = names_from_layer(text, entity_spans, furniture, quoted)
     else:
         names = names_from_text(masked(text, furniture), furniture, quoted)
-    narrative = Counter(narrative_words(masked(text, furniture + quoted)))
-    return Focus(article, QuoteKeys.of([q for q in quotes if q.kind != "indirect"]), names, narrative,
-                 numbers(masked(text, furniture)))
+    return _side(article, QuoteKeys.of([q for q in quotes if q.kind != "indirect"]), names, furniture, quoted)
 
 
-def other_of(article: Article, quotes: list[QuoteText], furniture: Ranges, known: Names) -> OtherDoc:
+def other_of(article: Article, quotes: list[QuoteText], furniture: Ranges, known: Names) -> Side:
     """A stored report: names as capitalised phrases (people decided with the checked article's help)."""
-    text = article.text
-    quoted = _quoted_ranges(text, quotes)
-    plain = masked(text, furniture)
-    names = names_from_text(plain, furniture, quoted, known)
-    return OtherDoc(article, QuoteKeys.of(quotes), names, Counter(narrative_words(masked(text, furniture + quoted))),
-                    numbers(plain))
+    quoted = _quoted_ranges(article.text, quotes)
+    names = names_from_text(masked(article.text, furniture), furniture, quoted, known)
+    return _side(article, QuoteKeys.of(quotes), names, furniture, quoted)
 
 
 def furniture_of(article: Article, store: Any, min_articles: int, min_share: float) -> Ranges:
@@ -104,7 +110,7 @@ def _numbers_missing(mine: list[str], theirs: list[str]) -> list[str]:
     return [v for v in mine if _number_key(v) not in keys]
 
 
-def _side(names: Names, missing: list[str], figures: list[str], quotes: QuoteKeys, used: set[int],
+def _changes(names: Names, missing: list[str], figures: list[str], quotes: QuoteKeys, used: set[int],
           limit: int) -> dict[str, Any]:
     return {
         "people": [names.display[k] for k in missing if k in names.people][:limit],
@@ -120,9 +126,9 @@ def compare_docs(focus: Focus, other: OtherDoc, matched: list[QuoteMatch], limit
     adds = _names_missing(theirs, other.names, entity_terms(mine))
     omits = _names_missing(mine, focus.names, entity_terms(theirs))
     return {
-        "adds": _side(other.names, adds, _numbers_missing(other.figures, focus.figures), other.quotes,
+        "adds": _changes(other.names, adds, _numbers_missing(other.figures, focus.figures), other.quotes,
                       {m.j for m in matched}, limit),
-        "omits": _side(focus.names, omits, _numbers_missing(focus.figures, other.figures), focus.quotes,
+        "omits": _changes(focus.names, omits, _numbers_missing(focus.figures, other.figures), focus.quotes,
                        {m.i for m in matched}, limit),
     }
 

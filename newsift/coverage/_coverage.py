@@ -17,10 +17,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from ..domains import host_of
 from ..model import Article, Span
 from ..store import Store
 from ._compare import Focus, OtherDoc, compare_docs, focus_of, furniture_of, other_of, shared_passage_share
-from ._event import EventParams, cosine, judge
+from ._event import EventEvidence, EventParams, cosine_of, judge, vector
 from ._fidelity import QuoteMatch, QuoteText, align_quotes, match_keyed, render_alignment, summarize_alignment
 from ._index import document_frequency, entity_idf, indexed_size
 from ._retrieval import Candidate, RetrievalParams, Reranker, find_related
@@ -89,16 +90,18 @@ def domain_rater(store: Store, notes: list[str]) -> Rater:
     cache: dict[str | None, dict[str, Any] | None] = {}
     failed: list[str] = []
 
-    def rate(domain: str | None) -> dict[str, Any] | None:
-        if domain not in cache:
+    def rate(where: str | None) -> dict[str, Any] | None:
+        """The rating of a URL's host (its own first, then its parents) or of a domain; cached by host."""
+        key = host_of(where) if where else None
+        if key not in cache:
             try:
-                cache[domain] = rate_domain(store, domain) if domain else None
+                cache[key] = rate_domain(store, where) if where else None
             except Exception as exc:  # no ratings table yet, or a bug there: coverage still works
-                cache[domain] = None
+                cache[key] = None
                 if not failed:
                     failed.append(str(exc))
                     notes.append(f"outlet ratings unavailable: {type(exc).__name__}: {exc}")
-        return cache[domain]
+        return cache[key]
 
     return rate
 
@@ -127,8 +130,8 @@ def coverage_section(store: Store, article: Article, quotes: list[QuoteText], pr
         matched = match_keyed(focus.quotes, doc.quotes, params.quote_match)
         item = _item(cand, doc.article, rate(doc.article.url or cand.doc.domain), copies, provenance is None,
                      article, params)
-        evidence = judge(scorer.names(doc), scorer.narrative(doc), cand.days_apart, params.retrieval.window_days,
-                         item["copy"], params.event)
+        evidence = judge(scorer.evidence(doc), cand.days_apart, params.retrieval.window_days, item["copy"],
+                         params.event)
         item["same_event"] = evidence.same_event
         item["event_evidence"] = evidence.view()
         item["date_unknown"] = cand.days_apart is None
@@ -170,7 +173,7 @@ class _EventScorer:
     Names: weighted Jaccard of the two articles' narrative name terms (their
     20 most mentioned names, each word too), weighted by rarity, so that
     sharing "Trump" and "Clinton" with a story that names twenty others is
-    weak evidence. Narrative: cosine of content words (``cosine``).
+    weak evidence. Narrative, lead and title: cosines of content words (``cosine``).
     """
 
     def __init__(self, store: Store, focus: Focus, others: list[OtherDoc]) -> None:
@@ -180,18 +183,21 @@ class _EventScorer:
         self.other_terms = {id(doc): doc.names.terms(20) for doc in others}
         every = self.terms.union(*self.other_terms.values())
         self.name_idf = entity_idf(store, every) if every else {}
-        vocab = set(focus.narrative).union(*(doc.narrative for doc in others)) if others else set(focus.narrative)
+        vocab = set(focus.narrative).union(focus.title, *(doc.narrative for doc in others), *(doc.title for doc in others))
         total = indexed_size(store)
         df = document_frequency(store, sorted(vocab)) if vocab else {}
         self.word_idf = {w: _log_idf(total, n) for w, n in df.items()}
+        self.views = [vector(v, self.word_idf) for v in (focus.narrative, focus.lead, focus.title)]
 
     def names(self, doc: OtherDoc) -> float:
         theirs = self.other_terms.get(id(doc)) or doc.names.terms(20)
         union = math.fsum(self.name_idf.get(t, 0.0) for t in self.terms | theirs)  # fsum: exact in any order
         return math.fsum(self.name_idf.get(t, 0.0) for t in self.terms & theirs) / union if union else 0.0
 
-    def narrative(self, doc: OtherDoc) -> float:
-        return cosine(self.focus.narrative, doc.narrative, self.word_idf)
+    def evidence(self, doc: OtherDoc) -> EventEvidence:
+        theirs = (vector(v, self.word_idf) for v in (doc.narrative, doc.lead, doc.title))
+        narrative, lead, title = (cosine_of(mine, other) for mine, other in zip(self.views, theirs))
+        return EventEvidence(self.names(doc), narrative, lead, title)
 
     def shared(self, doc: OtherDoc, limit: int = 10) -> list[str]:
         """The article's narrative names the report also names, most mentioned first, ties by name."""

@@ -20,6 +20,7 @@ one (same name or same surname), else by the same shape test.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -101,19 +102,33 @@ def person_shaped(name: str, ordinary: set[str]) -> bool:
     return not words or not all(w in ordinary for w in words)
 
 
+def merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges sorted and overlapping ones joined, so one bisection finds an overlap."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _clean(shown: str) -> str:
     return _POSSESSIVE.sub("", _LEADING.sub("", " ".join(shown.split()))).strip(" .,;:-")
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in ranges)
+    """Whether ``[start, end)`` overlaps any of ``ranges`` (sorted by start, not overlapping each other)."""
+    k = bisect.bisect_left(ranges, (end,))  # ranges starting before ``end``: only the last can still be open
+    return k > 0 and ranges[k - 1][1] > start
 
 
 def names_from_layer(text: str, entities: Iterable[Span], furniture: list[tuple[int, int]],
                      quoted: list[tuple[int, int]]) -> Names:
     """Names from the spaCy entity layer, furniture left out, people checked as above."""
     ordinary = lowercase_words(text)
-    skip = furniture + headline_lines(text)  # spaCy reads title case as names ("Blames Decades")
+    skip = merged(furniture + headline_lines(text))  # spaCy reads title case as names ("Blames Decades")
+    quoted = merged(quoted)
     labels: dict[str, set[str]] = {}
     mentions: list[tuple[str, str, bool]] = []
     for span in sorted(entities, key=lambda s: (s.start, s.end)):
@@ -156,6 +171,7 @@ def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tu
                     known: Names | None = None) -> Names:
     """Names as capitalised phrases (a stored article), people decided with what ``known`` says."""
     ordinary = lowercase_words(text)
+    furniture, quoted = merged(furniture), merged(quoted)
     known = known or Names()
     surnames = known.surnames()
     mid_sentence: set[str] = set()
@@ -168,10 +184,13 @@ def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tu
             mid_sentence.add(bare)
         mentions.append((bare, shown, _inside(start, start + len(shown), quoted)))
     names = Names()
+    person: dict[str, bool] = {}  # decided once per name, not per mention
     for key, shown, in_quote in mentions:
         if " " not in key and key not in mid_sentence:
             continue  # a lone capitalised word that only opens sentences
-        names.add(key, shown, _is_person(key, shown, known, surnames, ordinary), in_quote)
+        if key not in person:
+            person[key] = _is_person(key, shown, known, surnames, ordinary)
+        names.add(key, shown, person[key], in_quote)
     return names
 
 

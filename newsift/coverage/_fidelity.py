@@ -25,7 +25,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ._text import content_words
+from ._text import STOP_WORDS, stem
 
 __all__ = ["QuoteText", "QuoteKeys", "QuoteMatch", "match_quotes", "match_keyed", "align_quotes",
            "render_alignment", "summarize_alignment"]
@@ -75,16 +75,30 @@ class QuoteKeys:
     quotes: list[QuoteText]
     keys: list[str]
     stems: list[frozenset[str]]
+    printed: list[dict[str, str]]  # stem -> the word as first printed in the quotation
 
     @classmethod
     def of(cls, quotes: list[QuoteText]) -> "QuoteKeys":
         keys = [_match_key(q.text) for q in quotes]
-        return cls(quotes, keys, [frozenset(content_words(k)) for k in keys])
+        printed = [_printed(k) for k in keys]
+        return cls(quotes, keys, [frozenset(p) for p in printed], printed)
+
+
+def _printed(key: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word in key.split():  # the key is already lower-cased words
+        if len(word) > 2 and not word.isdigit() and word not in STOP_WORDS:
+            out.setdefault(stem(word), word)
+    return out
 
 
 @dataclass
 class QuoteMatch:
-    """Quotation ``i`` here and ``j`` there are the same remark: their similarity and the stems they share."""
+    """Quotation ``i`` here and ``j`` there are the same remark: their similarity and the words they share.
+
+    ``aligned``: the shared content words as this article prints them (matched by stem, so "persecution"
+    here aligns with "persecuted" there).
+    """
 
     i: int
     j: int
@@ -120,7 +134,7 @@ def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligne
             continue
         used_i.add(i)
         used_j.add(j)
-        out.append(QuoteMatch(i, j, round(-neg_sim, 1), sorted(shared)))
+        out.append(QuoteMatch(i, j, round(-neg_sim, 1), sorted(mine.printed[i][s] for s in shared)))
     return sorted(out, key=lambda m: m.i)
 
 

@@ -46,8 +46,8 @@ def ensure_index(store: Store) -> None:
     runs inside the article's transaction, and ``executescript`` would
     commit it early.
     """
-    if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'coverage_word_df'").fetchone():
-        return
+    if store.readonly or store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'coverage_word_df'").fetchone():
+        return  # a read-only store is searched as it is
     with store.transaction() as conn:
         for statement in DDL:
             conn.execute(statement)
@@ -104,7 +104,7 @@ def backfill(store: Store, batch: int = 500) -> int:
 
     Commits every ``batch`` articles, so an interrupted run keeps its work.
     """
-    if not missing_count(store):
+    if store.readonly or not missing_count(store):
         return 0
     added = 0
     pending: list[tuple[int, Article]] = []

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from datetime import date, datetime
+from functools import lru_cache
 
 __all__ = ["entities", "entity_mentions", "entity_terms", "key_terms", "numbers", "quotations", "day_number",
            "words", "content_words", "narrative_words", "headline_lines", "stem", "masked", "TITLE_WORDS", "STOP_WORDS"]
@@ -24,6 +25,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # as FTS5's unicode61 tokenizer spl
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:%|percent|million|billion|thousand|bn|m)\b)?")
 _CURLY = re.compile(r"“([^“”]+)”")
+_STRAIGHT = re.compile(r'"')
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_OPENERS = frozenset('.!?:;"“”‘’—–(…\n')
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -167,6 +169,7 @@ _IRREGULAR = {"lives": "life", "wives": "wife", "knives": "knife", "children": "
               "taken": "take", "made": "make", "thought": "think", "bought": "buy", "brought": "bring"}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem ("persecution", "persecuted" -> "persecut"): suffixes cut while 4+ letters remain."""
     word = word.lower().replace("’", "'")
@@ -240,10 +243,15 @@ def quotations(text: str, min_words: int = 3) -> list[tuple[int, int]]:
     ("critical") does not swallow the narrative after it.
     """
     found = [(m.start(1), m.end(1)) for m in _CURLY.finditer(text)]
-    for para in _PARAGRAPH.finditer(text):
-        marks = [para.start() + i for i, ch in enumerate(para.group(0)) if ch == '"']
-        found.extend((marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2))
-    return sorted((a, b) for a, b in found if len(text[a:b].split()) >= min_words)
+    if '"' in text:
+        for para in _PARAGRAPH.finditer(text):
+            marks = [m.start() for m in _STRAIGHT.finditer(text, para.start(), para.end())]
+            found.extend((marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2))
+    return sorted((a, b) for a, b in found if _at_least_words(text, a, b, min_words))
+
+
+def _at_least_words(text: str, start: int, end: int, n: int) -> bool:
+    return len(text[start:end].split(None, n)) >= n  # split at most n times: cheap on long quotations
 
 
 def day_number(published: str | None) -> int | None:

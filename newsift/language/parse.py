@@ -53,7 +53,44 @@ def paragraph_spans(text: str) -> list[Span]:
         if trail > lead:
             spans.append(Span(pos + lead, pos + trail, "paragraph"))
         pos = match.end() if match else len(text)
-    return spans
+    return split_long_paragraphs(text, spans)
+
+
+MAX_PARAGRAPH_CHARS = 100_000  # spaCy refuses 1M (E088) and needs about 1 GB per 100k characters parsed at once
+_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")
+
+
+def split_long_paragraphs(text: str, spans: list[Span], limit: int = MAX_PARAGRAPH_CHARS) -> list[Span]:
+    """Paragraphs longer than ``limit`` cut into pieces the language model can take, marked ``split``.
+
+    Each cut falls after the last sentence end (else the last space) before
+    the limit, so no piece is longer than ``limit``; the language stage
+    notes the split.
+    """
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        while span.end - start > limit:
+            window = text[start : start + limit]
+            ends = [m.end() for m in _BREAK.finditer(window, limit // 2)]
+            cut = ends[-1] if ends else (window.rfind(" ", limit // 2) + 1 or limit)
+            out.append(Span(start, start + len(window[:cut].rstrip()), "paragraph", {"split": True}))
+            start += cut
+            start += len(text[start : span.end]) - len(text[start : span.end].lstrip())
+        if start > span.start:
+            out.append(Span(start, span.end, "paragraph", {"split": True}))
+        else:
+            out.append(span)
+    return out
+
+
+def split_note(paragraphs: list[Span]) -> str | None:
+    """The report's note when long paragraphs were cut for the language model."""
+    pieces = sum(1 for p in paragraphs if p.attrs.get("split"))
+    if not pieces:
+        return None
+    return (f"{pieces} pieces of paragraphs longer than {MAX_PARAGRAPH_CHARS:,} characters were parsed one by one:"
+            " a sentence may be cut where a piece ends")
 
 
 def english_share(text: str, sample: int = 20000) -> tuple[float, int]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
 
-from .fingerprints import Tokens
+from .fingerprints import Tokens, ngram_hashes
 
 __all__ = ["AlignParams", "Passage", "align", "quote_regions", "split_by_quotes"]
 
@@ -50,21 +51,27 @@ class Passage:
 def align(a_text: str, a: Tokens, b_text: str, b: Tokens, params: AlignParams = AlignParams()) -> list[Passage]:
     """The passages ``a`` shares with ``b``, in the order they appear in ``a``."""
     chains = _chain(_seeds(a.words, b.words, params), params)
-    passages = [_passage(chain, a_text, a, b_text, b, params) for chain in chains]
-    passages = [p for p in passages if p is not None]
+    found = [_passage(chain, a_text, a, b_text, b, params) for chain in chains]
+    passages = [p for p in found if p is not None]
     return sorted(_drop_overlaps(passages), key=lambda p: p.a_start)
 
 
 def _seeds(a: list[str], b: list[str], params: AlignParams) -> list[tuple[int, int]]:
+    """Positions ``(i, j)`` where ``seed`` equal words start in both texts (runs hashed in numpy,
+    then checked word for word, so only the shared runs are visited in Python)."""
     k = params.seed
-    where: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(b) - k + 1):
-        where.setdefault(tuple(b[j : j + k]), []).append(j)
-    seeds = []
-    for i in range(len(a) - k + 1):
-        found = where.get(tuple(a[i : i + k]))
-        if found and len(found) <= params.max_occurrences:
-            seeds.extend((i, j) for j in found)
+    ha, hb = ngram_hashes(a, k), ngram_hashes(b, k)
+    common = np.intersect1d(ha, hb, assume_unique=False)
+    if common.size == 0:
+        return []
+    where: dict[int, list[int]] = {}
+    for j in np.flatnonzero(np.isin(hb, common)).tolist():
+        where.setdefault(int(hb[j]), []).append(j)
+    seeds: list[tuple[int, int]] = []
+    for i in np.flatnonzero(np.isin(ha, common)).tolist():
+        found = where[int(ha[i])]
+        if len(found) <= params.max_occurrences:
+            seeds.extend((i, j) for j in found if a[i : i + k] == b[j : j + k])
     return seeds
 
 
@@ -72,6 +79,7 @@ def _chain(seeds: list[tuple[int, int]], params: AlignParams) -> list[list[tuple
     """Greedy chaining along near-diagonals, seeds visited in order of position in ``a``."""
     open_chains: list[list[tuple[int, int]]] = []
     done: list[list[tuple[int, int]]] = []
+    still: list[list[tuple[int, int]]]
     for i, j in seeds:
         best = None
         for chain in open_chains:
@@ -150,10 +158,14 @@ def quote_regions(text: str, min_words: int = 4) -> list[tuple[int, int]]:
     return [(s, e) for s, e in _marked(text) if len(text[s:e].split()) >= min_words]
 
 
+_QUOTE_CHARS = re.compile("[\"“”„«»\n]")
+
+
 def _marked(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     start, closer = -1, ""
-    for pos, ch in enumerate(text):
+    for found in _QUOTE_CHARS.finditer(text):  # only quotation marks and line ends matter
+        pos, ch = found.start(), found.group()
         if start < 0:
             if ch in _QUOTE_OPEN:
                 start, closer = pos + 1, _QUOTE_OPEN[ch]

@@ -50,6 +50,14 @@ def words_of(text: str) -> list[str]:
 
 
 def tokenize(text: str) -> Tokens:
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower-casing kept every offset: one pass, only non-ASCII words folded
+        found = list(_WORD.finditer(lowered))
+        starts, ends = [m.start() for m in found], [m.end() for m in found]
+        words = [m.group() for m in found]
+        if not text.isascii():
+            words = [w if w.isascii() else _fold(text[s:e]) for w, s, e in zip(words, starts, ends)]
+        return Tokens(words, starts, ends)
     words, starts, ends = [], [], []
     for match in _WORD.finditer(text):
         words.append(_fold(match.group()))

@@ -1,93 +1,113 @@
-"""Text that recurs for reasons other than copying: site furniture and stock phrases.
+"""Text that recurs for reasons other than copying: site furniture and stock phrases, word by word.
 
-A passage is set aside when it lies in furniture the cleaning stage found,
-when its fingerprints recur across several stored articles of the other
-outlet (that outlet's own furniture: "latest news" lists, disclaimers), when
-its lines recur across that outlet's stored articles, or when a short
-passage's fingerprints recur across many stored articles of any outlet.
+Furniture is subtracted from a shared passage, never the passage dropped
+whole, so a copied paragraph beside a "Story Continued Below" line stays a
+copy. Per text, a token is furniture when it lies in
+
+* a furniture line by the cleaning cue rules, or a line its site printed in
+  at least ``min_others`` (2) of its *other* stored articles (promos,
+  related-article headlines, a panel's member list: a site's own recurring
+  text is not copying, however few of a big site's articles carry it), or
+* a long run of words (``min_run`` tokens or more) whose fingerprints recur
+  in ``min_others`` other stored articles of its site (a disclaimer or
+  newsletter pitch inside a paragraph).
+
+Each text is read alone (the text itself never counts toward its own
+recurrence) and the pair ORs the two, so both sides agree.
+
+A short passage whose fingerprints recur across many stored articles of any
+outlet is a stock phrase and is set aside whole (``is_stock``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from ..cleaning import lines_of, rule_spans, site_recurring_spans
 from ..model import Article
-from ..store import Store, line_key
-from .alignment import Passage
+from ..store import Store
 from .fingerprints import Tokens, ngram_hashes
+from .index import article_domains, postings_of
 
 if TYPE_CHECKING:
     from .trace import TraceParams
 
-__all__ = ["RecurringText", "SiteFurniture"]
+__all__ = ["TextInfo", "furniture_tokens", "recurring_tokens", "is_stock", "load_postings"]
 
 
-class RecurringText:
-    """Tells recurring text (site furniture, stock phrases) from copied text."""
+@dataclass
+class TextInfo:
+    """What the pair logic needs of one text, computed once per trace."""
 
-    def __init__(self, store: Store, tokens: Tokens, ngram: int, postings: dict[int, list[int]],
-                 params: "TraceParams", ignore: list[tuple[int, int]]) -> None:
-        self.ngram_postings = [postings.get(int(h)) for h in ngram_hashes(tokens.words, ngram)]
-        self.ngram = ngram
-        self.params = params
-        self.ignore = ignore
-        self.domains = _domains(store, {a for arts in postings.values() if len(arts) >= 3 for a in arts})
-        self.domain: str | None = None
-
-    def bind(self, other: Article) -> "RecurringText":
-        """The same test, for passages shared with ``other`` (whose own site furniture is set aside)."""
-        self.domain = other.domain
-        return self
-
-    def __call__(self, passage: Passage) -> bool:
-        if self._ignored(passage):
-            return True
-        first, last = min(passage.token_map), max(passage.token_map)
-        seen = [arts for arts in self.ngram_postings[first : max(first + 1, last - self.ngram + 2)] if arts]
-        if not seen:
-            return False
-        if self.domain and self._same_site(seen) >= self.params.furniture_min_articles:
-            return True  # recurs across the other outlet's own articles: its furniture, not a copy
-        if passage.tokens > self.params.common_max_words:
-            return False
-        return sorted(len(arts) for arts in seen)[len(seen) // 2] >= self.params.common_df
-
-    def _same_site(self, seen: list[list[int]]) -> int:
-        return max(sum(1 for a in arts if self.domains.get(a) == self.domain) for arts in seen)
-
-    def _ignored(self, passage: Passage) -> bool:
-        inside = sum(max(0, min(e, passage.a_end) - max(s, passage.a_start)) for s, e in self.ignore)
-        return inside >= 0.5 * (passage.a_end - passage.a_start)
+    article: Article
+    rowid: int | None
+    tokens: Tokens
+    quoted: np.ndarray | None = field(default=None, repr=False)  # bool per token: someone else's words
+    furniture: np.ndarray | None = field(default=None, repr=False)  # bool per token: furniture lines
+    postings: dict[int, list[int]] | None = field(default=None, repr=False)  # n-gram position -> stored articles
 
 
-class SiteFurniture:
-    """A passage made of lines that recur across the other outlet's stored articles is its furniture."""
-
-    def __init__(self, store: Store, other: Article, min_articles: int) -> None:
-        self.other = other
-        self.counts: dict[int, int] = {}
-        self.lines: list[tuple[int, int, int | None]] = []
-        if other.domain and store.domain_size(other.domain) > min_articles:
-            pos = 0
-            for line in other.text.splitlines(keepends=True):
-                self.lines.append((pos, pos + len(line), line_key(line)))
-                pos += len(line)
-            keys = [k for _, _, k in self.lines if k is not None]
-            self.counts = store.line_counts(other.domain, keys)
-        self.min_articles = min_articles
-
-    def __call__(self, passage: Passage) -> bool:
-        if not self.counts:
-            return False
-        keys = [k for s, e, k in self.lines if s < passage.b_end and passage.b_start < e]
-        return bool(keys) and all(k is not None and self.counts.get(k, 0) >= self.min_articles for k in keys)
+def furniture_tokens(store: Store, article: Article, tokens: Tokens, min_others: int) -> np.ndarray:
+    """Tokens inside furniture lines: cue rules, and lines the site printed in ``min_others`` other
+    stored articles (learnt from the store; no share needed: a big site's promo line recurs in few)."""
+    lines = list(lines_of(article.text))
+    spans = rule_spans(lines) + site_recurring_spans(article, lines, store, min_others, 0.0)
+    starts = np.asarray(tokens.starts, dtype=np.int64)
+    mask = np.zeros(len(starts), dtype=bool)
+    for span in spans:
+        mask[np.searchsorted(starts, span.start) : np.searchsorted(starts, span.end)] = True
+    return mask
 
 
-def _domains(store: Store, rowids: set[int]) -> dict[int, str | None]:
-    out: dict[int, str | None] = {}
-    ids = list(rowids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        out.update(store.conn.execute(
-            "SELECT rowid, domain FROM articles WHERE rowid IN (%s)" % ",".join("?" * len(chunk)), chunk).fetchall())
-    return out
+def load_postings(store: Store, info: TextInfo, ngram: int, known: dict[int, list[int]] | None = None) -> None:
+    """Which stored articles hold each n-gram of the text (only hashes the index holds answer)."""
+    if info.postings is not None:
+        return
+    hashes = ngram_hashes(info.tokens.words, ngram)
+    table = known if known is not None else postings_of(store, set(hashes.tolist()))
+    keys = np.fromiter(table.keys(), dtype=np.int64, count=len(table))
+    hits: list[int] = np.flatnonzero(np.isin(hashes.astype(np.int64), keys)).tolist() if len(table) else []
+    info.postings = {int(p): table[int(hashes[p])] for p in hits}
+
+
+def recurring_tokens(info: TextInfo, domains: dict[int, str | None], ngram: int, window: int,
+                     min_others: int, min_run: int) -> np.ndarray:
+    """Tokens in runs of at least ``min_run`` words whose n-grams recur in ``min_others`` other stored
+    articles of the text's own site (the text itself never counts)."""
+    size = len(info.tokens)
+    mask = np.zeros(size, dtype=bool)
+    site = info.article.domain
+    if not info.postings or not site:
+        return mask
+    hits = sorted(p for p, arts in info.postings.items()
+                  if len(arts) >= min_others
+                  and sum(1 for a in arts if a != info.rowid and domains.get(a) == site) >= min_others)
+    # winnowing keeps one n-gram in every ``window``: hits that close belong to one recurring run
+    run_start = prev = None
+    for p in hits + [None]:
+        if p is not None and prev is not None and p - prev <= window:
+            prev = p
+            continue
+        if run_start is not None and prev is not None and prev + ngram - run_start >= min_run:
+            mask[run_start : min(size, prev + ngram)] = True
+        run_start = prev = p
+    return mask
+
+
+def is_stock(info: TextInfo, first: int, last: int, pair: set[int], params: "TraceParams") -> bool:
+    """A short passage whose n-grams mostly recur in ``common_df`` stored articles (any outlet)."""
+    if info.postings is None or last - first + 1 > params.common_max_words:
+        return False
+    counts = [sum(1 for a in arts if a not in pair) for p, arts in info.postings.items()
+              if first <= p < max(first + 1, last - 3)]
+    return bool(counts) and sorted(counts)[len(counts) // 2] >= params.common_df
+
+
+def domains_for(store: Store, infos: list[TextInfo], min_articles: int) -> dict[int, str | None]:
+    """Domains of the stored articles that hold any frequent n-gram of these texts."""
+    wanted = {a for info in infos for arts in (info.postings or {}).values() if len(arts) >= min_articles
+              for a in arts}
+    return article_domains(store, wanted)

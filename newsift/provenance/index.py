@@ -21,7 +21,7 @@ from ..store import Store
 from .fingerprints import fingerprints, words_of
 
 __all__ = ["IndexParams", "Candidate", "SCHEMA", "index_article", "params_of", "candidates", "index_size",
-           "has_index"]
+           "has_index", "postings_of", "article_domains"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS provenance_fp (
@@ -58,6 +58,8 @@ def params_of(store: Store) -> IndexParams:
     if row:
         return IndexParams(**json.loads(row[0]))
     params = IndexParams()
+    if store.readonly:  # nothing indexed yet, and checking never writes
+        return params
     store.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
                        (_PARAMS_KEY, json.dumps(params.__dict__)))
     return params
@@ -82,14 +84,38 @@ def index_article(store: Store, rowid: int, article: Article) -> None:
 
 
 def candidates(store: Store, hashes: Iterable[int], exclude: set[int], *, min_shared: int = 2,
-               max_postings: int = 50, limit: int = 20, single: int = 3,
+               max_postings: int = 50, limit: int = 40, single: int = 20, rare: int = 4,
                postings_out: dict[int, list[int]] | None = None) -> list[Candidate]:
     """Stored articles sharing at least ``min_shared`` fingerprints, most shared first.
 
     A fingerprint found in more than ``max_postings`` articles (site
     furniture, stock phrases) says nothing about copying and is ignored.
-    ``postings_out``, when given, receives the stored articles holding each fingerprint.
+    Articles sharing a single fingerprint held by at most ``rare`` articles
+    (a shared quotation is often shorter than a guaranteed match) come after,
+    ``single`` at most. Both rules depend only on the pair and the index, so
+    each of two articles finds the other. ``postings_out``, when given,
+    receives the stored articles holding each fingerprint.
     """
+    postings = postings_of(store, hashes)
+    if postings_out is not None:
+        postings_out.update(postings)
+    shared: Counter[int] = Counter()
+    rarest: dict[int, int] = {}
+    for articles in postings.values():
+        if len(articles) <= max_postings:
+            for a in articles:
+                if a not in exclude:
+                    shared[a] += 1
+                    rarest[a] = min(rarest.get(a, len(articles)), len(articles))
+    ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+    best = [(rowid, n) for rowid, n in ranked if n >= min_shared][:limit]
+    best += [(rowid, n) for rowid, n in ranked if n < min_shared and rarest[rowid] <= rare][:single]
+    sizes = _fingerprint_counts(store, [rowid for rowid, _ in best])
+    return [Candidate(rowid, n, sizes.get(rowid, 0)) for rowid, n in best]
+
+
+def postings_of(store: Store, hashes: Iterable[int]) -> dict[int, list[int]]:
+    """The stored articles holding each fingerprint (only fingerprints the index holds appear)."""
     postings: dict[int, list[int]] = {}
     keys = list(hashes)
     for i in range(0, len(keys), 500):
@@ -98,18 +124,18 @@ def candidates(store: Store, hashes: Iterable[int], exclude: set[int], *, min_sh
             "SELECT hash, article FROM provenance_fp WHERE hash IN (%s)" % ",".join("?" * len(chunk)), chunk)
         for h, article in rows:
             postings.setdefault(h, []).append(article)
-    if postings_out is not None:
-        postings_out.update(postings)
-    shared: Counter[int] = Counter()
-    for articles in postings.values():
-        if len(articles) <= max_postings:
-            shared.update(a for a in articles if a not in exclude)
-    ranked = shared.most_common()
-    best = [(rowid, n) for rowid, n in ranked if n >= min_shared][:limit]
-    # one shared fingerprint is enough for a shared quotation; a few such candidates are aligned too
-    best += [(rowid, n) for rowid, n in ranked if n < min_shared][: max(0, min(single, limit - len(best)))]
-    sizes = _fingerprint_counts(store, [rowid for rowid, _ in best])
-    return [Candidate(rowid, n, sizes.get(rowid, 0)) for rowid, n in best]
+    return postings
+
+
+def article_domains(store: Store, rowids: Iterable[int]) -> dict[int, str | None]:
+    """The domain of each stored article (by rowid)."""
+    out: dict[int, str | None] = {}
+    ids = list(rowids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        out.update(store.conn.execute(
+            "SELECT rowid, domain FROM articles WHERE rowid IN (%s)" % ",".join("?" * len(chunk)), chunk).fetchall())
+    return out
 
 
 def _fingerprint_counts(store: Store, rowids: list[int]) -> dict[int, int]:

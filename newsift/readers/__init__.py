@@ -16,12 +16,13 @@ from typing import Iterator
 
 from ..errors import Errors, InputError
 from ..model import iso_date
+from .corpus import Columns, read_corpus_path
 from .decoding import decode, read_limited, read_stream
 from .formats import READERS, Item, ReadProblem, article_from_dict
 from .repair import repair_text
 
 __all__ = ["ReadProblem", "Item", "iso_date", "read_inputs", "read_path", "read_bytes", "article_from_dict",
-           "decode", "repair_text", "SUFFIXES"]
+           "decode", "repair_text", "SUFFIXES", "Columns"]
 
 SUFFIXES = tuple(READERS)
 
@@ -45,8 +46,17 @@ def _sniff_kind(data: bytes) -> str:
     return ".txt"
 
 
-def read_path(path: str, max_bytes: int = 20_000_000, kind: str | None = None) -> Iterator[Item]:
-    """Read one path (or ``-`` for standard input) into Articles and ReadProblems."""
+def read_path(path: str, max_bytes: int = 20_000_000, kind: str | None = None,
+              columns: Columns | None = None, suffixes: tuple[str, ...] | None = None) -> Iterator[Item]:
+    """Read one path (or ``-`` for standard input) into Articles and ReadProblems.
+
+    Folders, WARC, Parquet and CSV with named ``columns`` go to the corpus readers (``readers.corpus``).
+    """
+    if path != "-" and kind is None:
+        corpus_items = read_corpus_path(path, max_bytes, columns, suffixes)
+        if corpus_items is not None:
+            yield from corpus_items
+            return
     if path == "-":
         data = read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
         yield from read_bytes(data, "<stdin>", kind or _sniff_kind(data))
@@ -61,10 +71,11 @@ def read_path(path: str, max_bytes: int = 20_000_000, kind: str | None = None) -
     yield from read_bytes(data, os.fspath(path), suffix)
 
 
-def read_inputs(paths: list[str], max_bytes: int = 20_000_000) -> Iterator[Item]:
+def read_inputs(paths: list[str], max_bytes: int = 20_000_000, columns: Columns | None = None,
+                suffixes: tuple[str, ...] | None = None) -> Iterator[Item]:
     """Read many paths; an unreadable one becomes a ReadProblem and the rest go on."""
     for path in paths:
         try:
-            yield from read_path(path, max_bytes)
+            yield from read_path(path, max_bytes, columns=columns, suffixes=suffixes)
         except InputError as exc:
             yield ReadProblem(str(exc), exc.exit_code)

@@ -8,7 +8,8 @@ Decoding is UTF-8. Text that is UTF-8 with a few damaged bytes keeps its
 UTF-8 reading, the damaged bytes becoming U+FFFD, and a warning names how
 many; only bytes that are clearly in another encoding (a BOM, a declared
 charset, or more invalid sequences than valid non-ASCII characters) are
-decoded with that encoding. Text with no letter at all is refused.
+decoded with that encoding. (An article text with no letter at all is
+refused by ``Article.from_fields``.)
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ MAX_JSON_DEPTH = 64  # an article object is two levels deep; anything far deeper
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 class ReadWarning(UserWarning):
@@ -62,8 +62,6 @@ def decode(data: bytes, label: str) -> tuple[str, list[str]]:
         raise InputError(Errors.E004.format(path=label, why=f"{controls} control characters in the first 8 KB"))
     if not text.strip():
         raise InputError(Errors.E003.format(path=label))
-    if not _LETTER.search(text):
-        raise InputError(Errors.E500.format(path=label))
     return text, notes
 
 

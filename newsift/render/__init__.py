@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Any, Mapping, TextIO
 
 from ..model import Report
 
@@ -14,8 +14,12 @@ def to_json(report: Report, indent: int | None = 2) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)
 
 
-def render_report(report: Report, fmt: str, out: TextIO) -> None:
-    """Write one report in ``fmt`` (text, json, jsonl or html) to ``out``."""
+def render_report(report: Report, fmt: str, out: TextIO, *, others: Mapping[str, Any] | None = None) -> None:
+    """Write one report in ``fmt`` (text, json, jsonl or html) to ``out``.
+
+    ``others``: stored texts of the articles the report's provenance names,
+    by id, for the HTML page's side-by-side view.
+    """
     if fmt == "json":
         out.write(to_json(report) + "\n")
     elif fmt == "jsonl":
@@ -23,7 +27,7 @@ def render_report(report: Report, fmt: str, out: TextIO) -> None:
     elif fmt == "html":
         from .html import render_html
 
-        out.write(render_html(report))
+        out.write(render_html(report, others=others))
     else:
         from .text import render_text
 

@@ -49,15 +49,25 @@ def rating_view(entry: Mapping[str, Any] | None, domain: str | None = None) -> d
                        "key": _get(r, "rater", default=""), "label": _get(r, "label", default="—"),
                        "bias": _get(r, "bias"), "cite": _get(r, "cite", default=""),
                        "source": _source_name(_get(r, "source")),
-                       "date": str(_get(r, "fetched_at", default=""))[:10]})
+                       "date": str(_get(r, "fetched_at", default=""))[:10],
+                       "deprecated": _get(r, "rater") == "wikipedia-rsp"
+                       and str(_get(r, "label", default="")).startswith("deprecated")})
     score = _get(summary, "score", default=_get(entry, "score"))
     return {"domain": _get(entry, "domain", default=domain or "unknown outlet"),
             "rated": bool(_get(entry, "rated", default=False)) and score is not None,
             "score": score, "band": _band(score), "rule": _get(summary, "rule"),
             "spread": _get(summary, "spread"), "n_raters": _get(summary, "n_raters", default=len(raters)),
-            "note": _get(summary, "note"), "raters": raters,
+            "note": _plain_note(_get(summary, "note"), domain), "raters": raters,
             "satire": any("satire" in str(r["label"]).lower() for r in raters),
             "lookalikes": _get(entry, "lookalikes", default=[]), "siblings": _get(entry, "siblings", default=[])}
+
+
+def _plain_note(note: Any, domain: str | None) -> str | None:
+    """The summary's note without a leading "unrated:" (the badge already says it)."""
+    if not domain:
+        return "the article has no known domain (give its URL), so no rating can be looked up"
+    text = str(note or "")
+    return text.split(":", 1)[1].strip() if text.lower().startswith("unrated:") else (text or None)
 
 
 def _band(score: Any) -> str:
@@ -71,15 +81,35 @@ def _band(score: Any) -> str:
     return "high"
 
 
-def outlet_rating(report: Mapping[str, Any], domain: str | None) -> dict[str, Any]:
-    """The rating card for ``domain`` from the report's sources section (unrated when absent)."""
-    for entry in _get(report, "sections", "sources", default=[]):
-        if domain and _get(entry, "domain") == domain:
-            return rating_view(entry, domain)
+def _same_outlet(entry: Mapping[str, Any], domain: str) -> bool:
+    """The sources entry is about ``domain``: the same name, the rated name, or a host of it (edition.cnn.com)."""
+    names = {str(_get(entry, "domain", default="")), str(_get(entry, "matched", default=""))} - {""}
+    return any(n == domain or n.endswith("." + domain) or domain.endswith("." + n) for n in names)
+
+
+def outlet_rating(report: Mapping[str, Any], domain: str | None, role: str | None = None) -> dict[str, Any]:
+    """The rating card for ``domain`` (or the entry with ``role``) from the sources section; unrated when absent."""
+    entries = _get(report, "sections", "sources", default=[])
+    chosen = next((e for e in entries if role and role in (_get(e, "roles", default=[]) or [])), None)
+    if chosen is None and domain:
+        chosen = next((e for e in entries if _same_outlet(e, domain)), None)
+    if chosen is not None:
+        return rating_view(chosen, domain)
     view = rating_view(None, domain)
-    if _get(report, "sections", "sources") is None:
-        view["note"] = "not looked up (the sources stage did not run)"
+    if _get(report, "sections", "sources") is None and domain:
+        why = next((f"{_get(s, 'status')}: {_get(s, 'reason')}" for s in _get(report, "stages", default=[])
+                    if _get(s, "name") == "sources" and _get(s, "reason")), "the sources stage did not run")
+        view["note"] = f"not looked up ({why})"
     return view
+
+
+DIRECTION_WORDS = {"this copied from other": "this article copied from it",
+                   "other copied from this": "it copied from this article"}
+
+
+def direction_words(direction: Any) -> str:
+    """The provenance direction in plain words."""
+    return DIRECTION_WORDS.get(str(direction), "which of the two came first is not known")
 
 
 def _copy_sources(report: Mapping[str, Any], links: Any) -> list[dict[str, Any]]:
@@ -88,6 +118,7 @@ def _copy_sources(report: Mapping[str, Any], links: Any) -> list[dict[str, Any]]
         out.append({"index": i, "id": _get(src, "article_id"), "domain": _get(src, "domain", default="?"),
                     "title": _get(src, "title"), "url": _get(src, "url"), "published": _get(src, "published"),
                     "direction": _get(src, "direction", default=""), "confidence": _get(src, "confidence"),
+                    "direction_words": direction_words(_get(src, "direction")),
                     "evidence": _get(src, "evidence", default=[]), "via": _get(src, "via"),
                     "narrative_words": _get(src, "shared_narrative_words", default=0),
                     "quote_words": _get(src, "shared_quote_words", default=0),
@@ -105,14 +136,14 @@ def _coverage(report: Mapping[str, Any], links: Any) -> dict[str, Any]:
         items.append({**{k: _get(it, k) for k in ("article_id", "domain", "title", "url", "published",
                                                   "days_apart", "relevance", "date_unknown")},
                       "same_event": bool(_get(it, "same_event", default=False)),
-                      "copy": bool(_get(it, "copy", default=False)),
+                      "is_copy": bool(_get(it, "copy", default=False)),
                       "copy_direction": _get(it, "copy_evidence", "direction"),
                       "reason": _get(it, "event_evidence", "reason"),
                       "score": _get(rating, "score"), "band": _band(_get(rating, "score")),
                       "rating_note": _get(rating, "summary", "note"), "raters": _get(rating, "raters", default=0),
                       "adds": _nonempty(_get(it, "adds", default={})), "omits": _nonempty(_get(it, "omits", default={})),
                       "href": links(_get(it, "article_id")) if links else None})
-    independent = [i for i in items if i["same_event"] and not i["copy"]]
+    independent = [i for i in items if i["same_event"] and not i["is_copy"]]
     return {"present": bool(cov), "items": items, "independent": _get(cov, "independent", default=len(independent)),
             "copies": _get(cov, "copies", default=0), "store_articles": _get(cov, "store_articles"),
             "best_independent": independent[0] if independent else None,
@@ -126,7 +157,7 @@ def _nonempty(groups: Mapping[str, Any]) -> list[tuple[str, list[Any]]]:
 def _fidelity(entries: list[Any]) -> list[dict[str, Any]]:
     out = []
     for e in entries:
-        versions = [{"domain": _get(v, "domain", default="?"), "copy": bool(_get(v, "copy", default=False)),
+        versions = [{"domain": _get(v, "domain", default="?"), "is_copy": bool(_get(v, "copy", default=False)),
                      "similarity": _get(v, "similarity"), "identical": bool(_get(v, "identical", default=False)),
                      "ops": [(_get(op, "op", default="same"), _get(op, "a", default=""), _get(op, "b", default=""))
                              for op in _get(v, "alignment", default=[])],
@@ -180,11 +211,14 @@ def build_view(report: Mapping[str, Any], *, others: Mapping[str, Any] | None = 
     copies = _copy_sources(report, links)
     from .sidebyside import side_by_side
 
+    heading = _get(article, "title") or next((_get(s, "text") for s in _get(report, "layers", "cleaning", default=[])
+                                              if _get(s, "label") == "title"), None)
     return {
         "article": {k: _get(article, k) for k in ("id", "url", "domain", "title", "published", "source_path")},
+        "heading": heading or _get(article, "source_path") or _get(article, "id") or "Untitled article",
         "notes": list(_get(article, "notes", default=[])) + list(_get(report, "notes", default=[])),
         "version": _get(report, "newsift_version", default=""),
-        "outlet": outlet_rating(report, _get(article, "domain")),
+        "outlet": outlet_rating(report, _get(article, "domain"), role="article"),
         "copies": copies, "copy_source": next((c for c in copies if "this copied" in str(c["direction"])), None),
         "quote_overlap": _get(report, "sections", "provenance", "quote_overlap", default=[]),
         "provenance_ran": _get(report, "sections", "provenance") is not None,

@@ -28,7 +28,7 @@ def _golden(files: dict[str, bytes]) -> list[Rating]:
         if domain is None or code is None:
             continue
         label, value = _TRINARY.get(int(code), ("unknown (-2)", None))
-        details = {"label_source": row.get("label_source") or None}
+        details: dict[str, str | float | None] = {"label_source": row.get("label_source") or None}
         if to_float(row.get("newsguard_score")) is not None:
             details["newsguard_score"] = to_float(row["newsguard_score"])
         out.append(Rating(domain, label, value, details=details))
@@ -123,8 +123,8 @@ def _newsguard(files: dict[str, bytes]) -> list[Rating]:
 
 def _unreliable(files: dict[str, bytes]) -> list[Rating]:
     lines = files["idiap/unreliable_news_sources.txt"].decode("utf-8-sig").splitlines()
-    domains = {domain_key(line) for line in lines if line.strip() and not line.startswith("#")}
-    return [Rating(d, "listed as unreliable", 0.0) for d in sorted(domains - {None})]  # type: ignore[type-var]
+    domains = {d for line in lines if line.strip() and not line.startswith("#") if (d := domain_key(line))}
+    return [Rating(d, "listed as unreliable", 0.0) for d in sorted(domains)]
 
 
 def _url(path: str) -> str:

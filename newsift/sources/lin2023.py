@@ -21,7 +21,7 @@ def _lin(files: dict[str, bytes]) -> list[Rating]:
         pc1 = to_float(row.get("pc1"))
         if domain is None or pc1 is None:
             continue
-        details = {k: round(v, 3) for k in _COMPONENTS if (v := to_float(row.get(k))) is not None}
+        details: dict[str, float | str] = {k: round(v, 3) for k in _COMPONENTS if (v := to_float(row.get(k))) is not None}
         if "/" in row["domain"]:
             details["entry"] = row["domain"]  # a section of a site (rfi.fr/en)
         out.append(Rating(domain, f"pc1 {pc1:.2f}", pc1, details=details))

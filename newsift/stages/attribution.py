@@ -102,7 +102,7 @@ class AttributionStage(Stage):
 
     def render_text(self, report: Report) -> list[Any]:
         quotes = report.spans("quotes")
-        kinds = defaultdict(int)
+        kinds: dict[str, int] = defaultdict(int)
         for q in quotes:
             kinds[q.label] += 1
         lines = [f"{len(quotes)} quote spans (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"]

@@ -7,12 +7,12 @@ only the store. See ``newsift.coverage`` and docs/coverage.md.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-from ..coverage import CoverageParams, RetrievalParams, backfill, coverage_section, quotes_of
+from ..coverage import CoverageParams, RetrievalParams, coverage_section, quotes_of
 from ..coverage._schema import COVERAGE_SCHEMA
 from ..coverage._semantic import load_reranker
+from ..errors import ResourceUnavailable
 from ..model import Report
 from ..pipeline import Resources, Stage
 from ..coverage._index import index_article, index_summary
@@ -42,11 +42,7 @@ class CoverageStage(Stage):
 
     def run(self, report: Report, resources: Resources) -> None:
         store = resources.get("store")
-        notes = []
-        try:
-            backfill(store)  # articles stored before the coverage indexer existed
-        except sqlite3.OperationalError as exc:  # a read-only store: search what is indexed
-            notes.append(f"could not add unindexed articles to the coverage index: {exc}")
+        notes = _index_notes(store)  # checking never writes: unindexed articles are repair's job
         reranker = resources.get("coverage_semantic") if resources.available("coverage_semantic") else None
         section = coverage_section(
             store,
@@ -66,3 +62,14 @@ class CoverageStage(Stage):
 
         section = report.sections.get("coverage")
         return coverage_lines(section) if section else []
+
+
+def _index_notes(store: Any) -> list[str]:
+    """A note when stored articles are missing from the full-text index; skipped when there is none."""
+    summary = index_summary(store)
+    if summary["missing"] and not summary["articles"]:
+        raise ResourceUnavailable("the store has no coverage index yet (run `newsift corpus repair`)")
+    if summary["missing"]:
+        return [f"{summary['missing']} stored article(s) are not in the coverage index yet and were not searched"
+                " (run `newsift corpus repair`)"]
+    return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..language import english_share, load_nlp, looks_english, paragraph_spans, parse_paragraphs
-from ..language.parse import parse_many
+from ..language.parse import parse_many, split_note
 from ..model import Report, Span
 from ..pipeline import Resources, Stage
 
@@ -53,6 +53,9 @@ class LanguageStage(Stage):
             docs = [d for _, d in preparsed]
         else:
             paragraphs, docs = report.add_spans("paragraphs", paragraph_spans(text)), None
+        note = split_note(paragraphs)
+        if note:
+            report.notes.append(note)
         parsed = parse_paragraphs(text, paragraphs, resources.get("nlp"), _furniture(report), docs)
         report.add_spans("sentences", parsed.sentences)
         report.add_spans("entities", parsed.entities)

@@ -1,10 +1,11 @@
 """Provenance: which stored articles share passages with this one, who copied whom, and copy chains.
 
-Runs after ``claims`` and before ``sources``. Needs the store (skipped,
-with the reason, when there is none or it holds no other article). Shared
-passages inside quotation marks (or the ``quotes`` layer) are ``quote``,
-the rest ``narrative``; an article that shares only quotations is normal
-journalism and is reported under ``quote_overlap``, never as a source.
+Needs the store (skipped, with the reason, when there is none or it holds
+no other article). A shared passage inside quotation marks, a block quote or
+an embedded post in *either* article is ``quote``, the rest ``narrative``
+(site furniture on either side subtracted); an article that shares only
+quotations is normal journalism and is reported under ``quote_overlap``,
+never as a source, and gets no direction.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ PROVENANCE_SCHEMA = {
 
 class ProvenanceStage(Stage):
     name = "provenance"
-    uses = ("cleaning", "quotes")
+    uses = ()
     assigns = ("provenance",)
     sections = {"provenance": PROVENANCE_SCHEMA}
     resources = {"store": load_store}
@@ -69,9 +70,9 @@ class ProvenanceStage(Stage):
 
     def run(self, report: Report, resources: Resources) -> None:
         store = resources.get("store")
-        quoted = [(s.start, s.end) for s in report.spans("quotes") if s.label in ("direct", "mixed")]
-        furniture = [(s.start, s.end) for s in report.spans("cleaning", "boilerplate")]
-        result = trace_article(store, report.article, trace_params(resources.options), quoted, furniture)
+        # quotations and furniture are read from both texts alike (the same cleaning rules and
+        # store-learnt lines), not from this report's layers alone: both sides of a pair must agree
+        result = trace_article(store, report.article, trace_params(resources.options))
         if result.store_articles == 0:
             raise ResourceUnavailable(Errors.E150.format(db=resources.options.db))
         report.sections["provenance"] = as_section(result)

@@ -142,3 +142,34 @@ def test_article_with_only_furniture_gets_an_empty_section(resources: Resources)
     assert report.spans("claims") == []
     assert report.sections["claims"]["checkworthy"] == 0 and report.sections["claims"]["ranking"] == []
     assert not report.signals
+
+
+GERMAN = ("Die Bundesregierung hat am Mittwoch beschlossen, die Steuern für kleine Unternehmen um zehn Prozent zu "
+          "senken. Der Finanzminister sagte, das koste den Staat jedes Jahr rund vier Milliarden Euro. Die Opposition "
+          "kritisierte den Plan scharf und sprach von einem Geschenk an die Wirtschaft. Im Jahr 2019 waren die "
+          "Einnahmen aus der Unternehmenssteuer auf einen Rekordwert gestiegen.")
+
+
+def test_a_german_paragraph_is_left_unscored_with_the_reason(analyzer) -> None:  # type: ignore[no-untyped-def]
+    report = analyzer.analyze(Article(GERMAN))
+    claims = report.spans("claims")
+    section = report.sections["claims"]
+    assert report.sections["language"]["english"] is False and len(claims) >= 3
+    assert all(c.attrs["score"] is None and not c.attrs["checkworthy"] for c in claims)
+    assert section["checkworthy"] == 0 and section["ranking"] == []
+    assert section["unscored"]["sentences"] == len(claims) and "not English" in section["unscored"]["reason"]
+    assert "not English" in claims[0].attrs["unscored"]
+    assert ClaimsStage().render_text(report)[0].startswith(f"{len(claims)} sentences left unscored")
+    jsonschema.validate(report.to_dict()["sections"]["claims"], section_schemas()["claims"])
+
+
+def test_a_belief_from_the_attributions_layer_is_never_checkworthy(resources: Resources) -> None:
+    report = _report()
+    sentence = report.spans("sentences")[1]  # "The county spent $4 million on the bridge in 2019."
+    report.add_spans("attributions", [Span(sentence.start, sentence.end, "indirect", {
+        "cue": None, "cue_kind": "belief", "speaker": "Ann Lee", "speaker_mention": None})])
+    ClaimsStage().run(report, resources)
+    belief = report.spans("claims")[0]
+    assert belief.attrs["score"] > 0.5 and not belief.attrs["checkworthy"]
+    assert (belief.attrs["whose"], belief.attrs["cue_kind"], belief.attrs["asserted"]) == ("speaker", "belief", False)
+    assert report.sections["claims"]["not_asserted"] == 1

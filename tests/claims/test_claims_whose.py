@@ -85,3 +85,37 @@ def test_fallback_finds_reported_speech_and_resolves_pronouns() -> None:
     owners = [whose_claim(s, quotes, text) for s in sentences]
     assert [o.whose for o in owners] == ["outlet", "speaker", "speaker"]
     assert {o.speaker for o in owners[1:]} == {"Vladimir Putin"}
+
+
+BELIEFS = ("Putin believes that the sanctions will fail. "
+           "He said that Russia spent $3 billion on the games. "
+           "Sanctions cost Europe 1 percent of its growth. ")
+
+
+def _belief_layers(with_kinds: bool) -> tuple[list[Span], list[Span]]:
+    def span(content: str, cue: str, kind: str) -> Span:
+        attrs: dict[str, object] = {"cue": Span(*_find(BELIEFS, cue), "cue"), "speaker": "Vladimir Putin",
+                                    "speaker_mention": None}
+        if with_kinds:
+            attrs["cue_kind"] = kind
+        return Span(*_find(BELIEFS, content), "indirect", attrs)
+
+    quotes = [span("that Russia spent $3 billion on the games", "said", "speech")]
+    others = [span("that the sanctions will fail", "believes", "belief")]
+    return quotes, others
+
+
+def test_a_belief_is_the_holders_but_not_an_asserted_claim() -> None:
+    quotes, others = _belief_layers(with_kinds=True)
+    belief, speech, narrative = (whose_claim(s, quotes, BELIEFS, others) for s in _sentences(BELIEFS))
+    assert (belief.whose, belief.speaker, belief.cue_kind, belief.asserted) == ("speaker", "Vladimir Putin",
+                                                                               "belief", False)
+    assert (speech.whose, speech.cue_kind, speech.asserted, speech.quote) == ("speaker", "speech", True, 0)
+    assert (narrative.whose, narrative.asserted) == ("outlet", True)
+
+
+def test_spans_without_cue_kinds_count_as_speech() -> None:
+    quotes, others = _belief_layers(with_kinds=False)  # an attribution layer from before cue kinds
+    belief, speech, _ = (whose_claim(s, quotes, BELIEFS, others) for s in _sentences(BELIEFS))
+    assert belief.asserted and belief.cue_kind == "speech" and speech.asserted
+    assert whose_claim(_sentences(BELIEFS)[0], quotes, BELIEFS).whose == "outlet"  # no attributions layer given

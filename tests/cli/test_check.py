@@ -66,7 +66,7 @@ def test_text_and_html_formats(seed_path, tmp_path, capsys):
     code, _, _ = run(["--db", str(tmp_path / "x.db"), "check", str(seed_path), "--format", "html", "-o", str(html_path)],
                      capsys)
     page = html_path.read_text()
-    assert code == 0 and page.startswith("<!DOCTYPE html>") and 'class="boilerplate"' in page
+    assert code == 0 and page.startswith("<!DOCTYPE html>") and 'class="m fu' in page and 'id="summary"' in page
     assert "<script src" not in page and "<link" not in page  # self-contained
 
 
@@ -77,7 +77,7 @@ def test_several_inputs_give_jsonl_and_broken_lines_are_reported(tmp_path, capsy
                          capsys)
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(lines) == 3
-    assert "line 2" in err and err.count("\n") == 1
+    assert "line 2" in err and err.count("[E") == 1 and "3 articles, 1 failed" in err
     code, _, _ = run(["--db", str(tmp_path / "x.db"), "check", "--strict", str(tmp_path / "a.jsonl")], capsys)
     assert code == 2
 

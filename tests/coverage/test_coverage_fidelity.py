@@ -64,3 +64,25 @@ def test_different_translations_of_one_remark_are_matched_and_aligned():
     ops = _ops(align_quotes(first, second))
     assert ("changed", "grant", "give") in ops and ("changed", "ready", "prepared") in ops
     assert ("cut", "as well", "") in ops
+
+
+def test_one_other_quote_is_the_counterpart_of_one_quote_here_only():
+    mine = [QuoteText(0, 1, LEDGER), QuoteText(2, 3, LEDGER.replace("same afternoon", "very afternoon"))]
+    pairs = match_quotes(mine, [QuoteText(0, 1, HERALD)], 60)
+    assert len(pairs) == 1
+
+
+def test_one_shared_word_or_name_is_not_the_same_remark():
+    mine = [QuoteText(0, 1, "Putin's puppet")]
+    theirs = [QuoteText(0, 1, "Putin said the talks with Washington would resume next week")]
+    assert match_quotes(mine, theirs, 60) == []
+    fragment = [QuoteText(0, 1, "racist lie")]
+    assert match_quotes(fragment, [QuoteText(0, 1, "that racist lie about his birth")], 60)  # two of two words
+
+
+def test_pairs_carry_their_similarity_and_aligned_words():
+    from newsift.coverage import QuoteKeys, match_keyed
+
+    (pair,) = match_keyed(QuoteKeys.of([QuoteText(0, 1, LEDGER)]), QuoteKeys.of([QuoteText(0, 1, HERALD)]), 60)
+    assert pair.similarity >= 60
+    assert {"gamble", "engineers", "beams", "bridge", "afternoon"} <= set(pair.aligned)

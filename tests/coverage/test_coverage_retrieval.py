@@ -122,3 +122,32 @@ def test_no_ratings_loaded_is_noted(db_path):
     store, query = _store(db_path)
     section = coverage_section(store, query, [], {"sources": []}, rate=lambda d: None)
     assert section["items"] and any("no outlet ratings" in n for n in section["notes"])
+
+
+def test_section_rates_each_report_by_its_full_url_and_says_why_it_is_the_same_event(db_path):
+    store, query = _store(db_path)
+    asked = []
+    section = coverage_section(store, query, _quotes(query.text), None, rate=lambda d: asked.append(d))
+    same_day = next(it for it in section["items"] if it["article_id"] == "same-day")
+    assert same_day["same_event"] and not same_day["date_unknown"]
+    assert same_day["event_evidence"]["reason"].startswith("within the window")
+    january = next(it for it in section["items"] if it["article_id"] == "january")
+    assert not january["same_event"] and "outside" in january["event_evidence"]["reason"]
+    assert "herald.example" in asked  # no URL stored: the domain is asked
+
+
+def test_section_is_byte_identical_whatever_the_hash_seed(db_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    _store(db_path)[0].close()
+    code = ("import json, sys; sys.path.insert(0, %r); from test_coverage_retrieval import _quotes;"
+            "from newsift.coverage import coverage_section; from newsift.store import Store;"
+            "s = Store(%r); q = s.get('query'); q.published = None;"
+            "print(json.dumps(coverage_section(s, q, _quotes(q.text), None, rate=lambda d: None), default=str,"
+            " sort_keys=True))") % (os.path.dirname(__file__), db_path)
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1 and json.loads(outs.pop())["items"]

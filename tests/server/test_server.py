@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsift.server import create_app  # noqa: E402
-from newsift.settings import Options  # noqa: E402
+from newsift.server import create_app
+from newsift.settings import Options
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,9 @@ def test_check_returns_a_report_with_offsets(client):
 
 def test_bad_article_is_a_422_with_the_message(client):
     response = client.post("/check", json={"title": "no text"})
-    assert response.status_code == 422 and "E007" in response.json()["detail"]
+    assert response.status_code == 422 and "text" in response.json()["detail"][0]["msg"]
+    response = client.post("/check", json={"text": "   "})  # blank text, caught by the article reader
+    assert response.status_code == 422
 
 
 def test_health_and_schema(client):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +16,13 @@ from newsift.errors import InputError
 from newsift.fetch import fetch_url, is_url
 
 PAGE = b"<html><head><title>Bridge</title></head><body><p>The bridge is closed.</p></body></html>"
+ARTICLE = ("<!DOCTYPE html><html><head><title>Old Mill Bridge Closed</title></head><body><article>"
+           "<h1>Old Mill Bridge Closed</h1><p>The Old Mill Bridge was closed on Monday after state inspectors "
+           "found severe corrosion in two of its steel support beams, the city said.</p><p>\u201cWe will not "
+           "gamble with people\u2019s lives,\u201d Mayor Elena Ortiz said at a news conference outside City "
+           "Hall on Monday afternoon.</p><p>Detours will send traffic over the Route 9 bridge, adding up to "
+           "twenty minutes to commutes, according to the city\u2019s traffic office.</p></article></body></html>"
+           ).encode("utf-8")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -28,9 +37,11 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         routes = {
             "/page": lambda: self._send(200, PAGE),
+            "/article": lambda: self._send(200, ARTICLE),
+            "/binary": lambda: self._send(200, b"\x00\x01", {"Content-Type": "application/octet-stream"}),
             "/hop": lambda: self._send(302, b"", {"Location": "/page"}),
             "/loop": lambda: self._send(302, b"", {"Location": "/loop"}),
             "/ftp": lambda: self._send(302, b"", {"Location": "ftp://127.0.0.1/file"}),
@@ -147,3 +158,32 @@ def test_connection_refused_is_one_coded_line() -> None:
 def test_is_url() -> None:
     assert is_url("https://example.org/a") and is_url("http://x.example/")
     assert not is_url("article.txt") and not is_url("C:/news/a.txt") and not is_url("-")
+
+
+def _check(args: list[str], tmp_path, settings: str) -> subprocess.CompletedProcess[str]:
+    config = tmp_path / "settings.toml"
+    config.write_text(settings)
+    return subprocess.run([sys.executable, "-m", "newsift", "--config", str(config), "--db", str(tmp_path / "s.db"),
+                           "check", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_check_a_url_keeps_address_time_and_hash(base: str, tmp_path) -> None:
+    import json
+
+    done = _check([base + "/article", "--format", "json", "--stages", "cleaning"], tmp_path,
+                  "fetch_private_hosts = true\n")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    article = report["article"]
+    assert "Old Mill Bridge was closed" in article["text"] and article["url"] == base + "/article"
+    digest = hashlib.sha256(ARTICLE).hexdigest()
+    assert any(digest in note and "fetched from" in note for note in report["notes"])
+
+
+def test_check_url_refusals_are_one_coded_line(base: str, tmp_path) -> None:
+    cases = [("fetch_private_hosts = false\n", "/article", "E461"),
+             ("fetch_private_hosts = true\nfetch_enabled = false\n", "/article", "E468"),
+             ("fetch_private_hosts = true\n", "/binary", "E469")]
+    for settings, path, code in cases:
+        done = _check([base + path, "--stages", "cleaning"], tmp_path, settings)
+        assert done.returncode == 2 and code in done.stderr and "Traceback" not in done.stderr

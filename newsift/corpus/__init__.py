@@ -1,0 +1,1 @@
+"""Corpus-level jobs over many reports or articles: flat tables, the copy trace on Dask, the outlet network."""

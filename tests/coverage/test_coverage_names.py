@@ -1,0 +1,80 @@
+"""Names for coverage: furniture left out, people only when they look like people."""
+
+from newsift.coverage._entities import names_from_layer, names_from_text, person_shaped
+from newsift.model import Span
+
+
+def _spans(text, tagged):
+    """Entity spans at each occurrence of ``(phrase, label)`` in order."""
+    spans, pos = [], {}
+    for phrase, label in tagged:
+        start = text.index(phrase, pos.get(phrase, 0))
+        pos[phrase] = start + 1
+        spans.append(Span(start, start + len(phrase), label))
+    return spans
+
+
+POLITICO = ("Gary Johnson said the ticket can still make an impact in New York.\n"
+            "Story Continued Below\n"
+            "Johnson spoke in New York before Election Day. Voters said the election day lines were long.\n"
+            "Viewers of Kremlin-controlled TV heard it too, said Marcus Bell.")
+
+
+def test_furniture_is_never_a_name():
+    furniture = [(POLITICO.index("Story"), POLITICO.index("Below") + len("Below"))]
+    spans = _spans(POLITICO, [("Gary Johnson", "PERSON"), ("Story Continued Below", "PERSON")])
+    names = names_from_layer(POLITICO, spans, furniture, [])
+    assert "story continued below" not in names.display
+    assert "gary johnson" in names.people
+
+
+def test_a_place_spacy_also_tags_as_a_place_is_not_a_person():
+    spans = _spans(POLITICO, [("New York", "PERSON"), ("New York", "GPE")])
+    names = names_from_layer(POLITICO, spans, [], [])
+    assert "new york" in names.display and "new york" not in names.people
+
+
+def test_ordinary_words_in_title_case_are_not_a_person():
+    spans = _spans(POLITICO, [("Election Day", "PERSON")])
+    names = names_from_layer(POLITICO, spans, [], [])
+    assert "election day" not in names.people  # the text says "election day" in lower case too
+
+
+def test_a_person_label_on_no_name_at_all_is_dropped():
+    spans = _spans(POLITICO, [("Kremlin-controlled TV", "PERSON")])
+    assert not names_from_layer(POLITICO, spans, [], []).display
+
+
+def test_a_two_word_name_spacy_called_an_organisation_is_a_person():
+    spans = _spans(POLITICO, [("Marcus Bell", "ORG")])
+    assert "marcus bell" in names_from_layer(POLITICO, spans, [], []).people
+
+
+def test_title_case_headline_lines_give_no_names():
+    text = "Riverside Mayor Shuts Down Crumbling Bridge, Blames Decades of Neglect\n\nThe bridge closed."
+    spans = _spans(text, [("Blames Decades", "PERSON")])
+    assert not names_from_layer(text, spans, [], []).display
+
+
+def test_names_only_inside_quotations_are_marked():
+    text = 'Ann Lee spoke. "We met Tom Ruiz there," she said.'
+    quoted = [(text.index("We met"), text.index('," she'))]
+    names = names_from_layer(text, _spans(text, [("Ann Lee", "PERSON"), ("Tom Ruiz", "PERSON")]), [], quoted)
+    assert names.quoted_only == {"tom ruiz"}
+    assert names.ordered(narrative=True) == ["ann lee"]
+
+
+def test_stored_text_names_skip_furniture_and_learn_people_from_the_checked_article():
+    known = names_from_layer(POLITICO, _spans(POLITICO, [("Gary Johnson", "PERSON")]), [], [])
+    other = "Story Continued Below\nThe governor met Johnson in Albany on Monday, with Ruth Engel."
+    names = names_from_text(other, [(0, len("Story Continued Below"))], [], known)
+    assert "story continued below" not in names.display
+    assert "johnson" in names.people and "ruth engel" in names.people
+    assert "albany" not in names.people
+
+
+def test_person_shape():
+    ordinary = {"story", "continued", "below", "new"}
+    assert person_shaped("Elena Ortiz", ordinary) and person_shaped("J. Edgar Hoover", ordinary)
+    assert not person_shaped("Story Continued Below", ordinary)
+    assert not person_shaped("NATO", ordinary) and not person_shaped("Kremlin-controlled TV", ordinary)
