@@ -10,6 +10,7 @@ and no worker waits for a slow wave. Reports come back in input order.
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, Iterable, Iterator
@@ -82,7 +83,7 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
     threads = scheduler == "threads"
     # one single-threaded process per worker: spaCy and SQLite are not shared between threads
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=not threads,
-                      dashboard_address=None, memory_limit=0, silence_logs=40) as cluster:
+                      dashboard_address=None, memory_limit=0, silence_logs=logging.CRITICAL) as cluster:
         with Client(cluster) as client:
             yield client
 

@@ -135,11 +135,8 @@ class Errors:
     E522 = "[E522] the store at {path} has schema version {found}, newer than this newsift ({known}); upgrade newsift"
     E523 = "[E523] the store at {path} cannot be written ({why})"
     E524 = "[E524] the store at {path}: {why}"
-    E525 = "[E525] the store at {path} failed its check: {problems}"
     E526 = "[E526] stage '{stage}' failed: {why}"
     E540 = "[E540] {where}: the {name} rating set lacks the expected columns ({why})"
     E541 = ("[E541] the {name} rating set has {rows} domains, below {share:.0%} of the {previous} loaded before;"
             " nothing was replaced (pass --force to load it anyway)")
-    E542 = "[E542] {where}: more than {limit} bytes; the download was stopped"
-    E543 = "[E543] {where}: not done after {seconds:.0f} s; the download was stopped"
     E409 = "[E409] {path}: corpus trace reads .jsonl or .parquet files (or the store), not {suffix}"

@@ -80,7 +80,7 @@ SPEECH_OBJECT_NOUNS = frozenset("""case point argument statement concern doubt q
     remark comment view warning message plea appeal pitch promise pledge vow stand stance position note joke threat
     accusation charge allegation claim complaint request call demand assurance apology praise endorsement attack issue
     aim credit blame swipe shot jab objection reservation suggestion proposal plan idea clear sure ad advertisement
-    video report letter memo poll survey study""".split())
+    video report letter memo poll survey study mention reference""".split())
 
 
 def takes_object(token: Token) -> bool:

@@ -1,10 +1,12 @@
 """A cue lexicon learned from annotated attributions (PolNeAR train).
 
 For every verb and noun lemma, count how often a token of it lies inside a
-gold ``Cue`` span and how often it occurs at all. A lemma whose cue rate
-reaches a threshold is a cue. The counts ship as a small TSV
-(``newsift/models/attribution_cues.tsv``); ``newsift train quotes`` rebuilds
-it. The threshold was chosen on train (see docs/attribution.md).
+gold ``Cue`` span and how often it occurs at all. The counts ship as a small
+TSV (``newsift/models/attribution_cues.tsv``); ``newsift train quotes``
+rebuilds it. The rate is a feature of the candidate filter, and the evidence
+behind the lemmas ``attribution_cue_kinds.tsv`` adds from PolNeAR; it no
+longer makes a word a cue by itself (event verbs such as "make" or "take"
+reach it).
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ alice judy sophia grace denise amber doris marilyn danielle beverly isabella the
 charlotte marie kayla alexis lori hillary kellyanne melania ivanka huma chelsea nikki marine angela theresa
 sheryl elena ruth sonia kamala tulsi nicola jacinda ursula christine hope jill michele condoleezza madeleine
 nancy dianne kirsten tammy maxine ilhan alexandria ayanna rashida carly sarah mia ella ava chloe lucy zoe jane
-sally susie louise claire fiona julia kate katie molly jenny emily priya aisha fatima leila yasmin ana
+sally susie louise claire fiona julia kate katie molly jenny emily priya aisha fatima leila yasmin ana betty
+megyn kathy debbie becky jen liz beth meg sue pam deb val
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -32,5 +33,6 @@ willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elij
 barack bernie ted marco jeb mike mitch chuck rand ben chris newt reince sean jared steve rex vladimir sergei
 dmitry emmanuel boris justin xi kim recep benjamin bashar angus tom tim bill jim bob dick al hank nigel jeremy
 david rudy rudolph ed edward lindsey mitt rick martin pete beto cory kevin jim hugh ian liam oliver harry jamie
-mohammed muhammad ahmed ali omar hassan ivan igor andrei alexei viktor
-""".split()) - {"lindsey"}
+mohammed muhammad ahmed ali omar hassan ivan igor andrei alexei viktor matt dan sam nick tony rob greg jeff
+andy drew josh jon nate phil ron don ken jimmy charlie freddie brett bret hunter reid harry
+""".split()) - {"lindsey", "kim"}  # both: Lindsey Graham, Kim Jong-un and Kim Kardashian

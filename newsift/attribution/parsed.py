@@ -22,10 +22,10 @@ __all__ = ["ParsedText", "AttributionModel"]
 
 @dataclass
 class AttributionModel:
-    """What was learned from annotated data: the cue lexicon and the candidate filter.
+    """What was learned from annotated data: cue rates (a filter feature) and the candidate filter.
 
-    Empty by default (hand-written cue lists only); ``load`` reads the
-    packaged files written by ``newsift train quotes``.
+    Empty by default (every candidate kept); ``load`` reads the packaged
+    files written by ``newsift train quotes``.
     """
 
     lexicon: CueLexicon = field(default_factory=lambda: CueLexicon({}))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .cues import HEARER_VERBS, SPEECH_OBJECT_NOUNS, cue_entry, cue_kind, is_according, takes_object, that_clause
+from .cues import CUES, HEARER_VERBS, SPEECH_OBJECT_NOUNS, cue_entry, cue_kind, is_according, takes_object, that_clause
 from .filter import CandidateFilter
 from .lexicon import CueLexicon
 from .parsed import ParsedText
@@ -24,15 +24,17 @@ from .parsed import ParsedText
 __all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens", "agent_of"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CUE_LEMMAS = frozenset(lemma for lemma, _ in CUES)
+_CUE_POS = frozenset(("VERB", "AUX", "NOUN", "ADV", "ADP", "X"))  # spaCy tags "according" VERB, ADV or ADP
 _TRIM = set(" \t\n,;:—–-")
 _CONTENT_PREPS = frozenset("for about to on against of with".split())
 _RAISING_VERBS = frozenset(("seem", "appear"))
 _ASKING_VERBS = frozenset("ask wonder question".split())
 _INFINITIVE_SPEECH = frozenset("promise urge vow pledge threaten ask tell call demand order encourage advise beg implore "
-                               "remind warn".split())
+                               "remind warn press convince persuade".split())
 # speech cues whose prepositional object is what was said about: "called for a ban", "warned of a crisis"
 _PREP_VERBS = frozenset("call talk write comment complain warn ask argue testify speak point refer respond caution "
-                        "question boast brag focus vote".split())
+                        "question boast brag focus vote allude lash distance side spar press".split())
 
 
 @dataclass
@@ -174,10 +176,26 @@ def _light_content(cue: Token, children: list[Token]) -> tuple[list[Token], str]
                  and not any(d.dep_ == "compound" for d in c.children)), None)  # not "data points"
     if noun is None:
         return None
-    clause = that_clause(noun) or next((c for c in noun.children if c.dep_ == "ccomp"), None)
+    clause = that_clause(noun) or next((c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.i > noun.i), None)
+    if clause is None and noun.lemma_.lower() in ("clear", "sure"):
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > noun.i), None)  # "made clear they …"
     if clause is not None:
         return list(clause.subtree), "clause"
     return list(noun.subtree), "object"
+
+
+def _naming_frame(cue: Token, children: list[Token], obj: Token) -> bool:
+    """The object is named or judged: "called him [a liar]", "called the senator “the next Washington”",
+    "sees him as an asset", "considers it a mistake"."""
+    if any(c.dep_ == "oprd" for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in children):
+        return True
+    if any(c.i > obj.i and c.dep_ in ("ccomp", "xcomp", "npadvmod", "attr", "dobj") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+           for c in children):
+        return True
+    after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    return any(d.dep_ == "appos" for d in obj.children) or (after is not None and after.text in ("“", '"', "''", "``"))
 
 
 def _object_content(cue: Token, children: list[Token], lemma: str) -> list[Token] | None:
@@ -186,8 +204,7 @@ def _object_content(cue: Token, children: list[Token], lemma: str) -> list[Token
     two signings", "posted a record time", "called police" are events, not attributions."""
     objects = [c for c in children if c.dep_ in ("dobj", "oprd", "attr") and c.i > cue.i
                and c.ent_type_ not in ("DATE", "TIME")]
-    naming = any(c.dep_ == "oprd" for c in children) or any(
-        c.dep_ == "prep" and c.lower_ == "as" and objects and c.i > objects[0].i for c in children)
+    naming = bool(objects) and _naming_frame(cue, children, objects[0])
     open_object = takes_object(cue) or naming
     if objects and lemma not in HEARER_VERBS and open_object:
         # "see him as an asset", "accuses Obama of leading from behind": the object and its frame
@@ -401,6 +418,8 @@ def reported_speech(parsed: ParsedText, text: str, used_cues: set[int], quoted: 
     starts = [a for a, _ in spans]
     reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans so far
     for off, token in parsed.tokens():
+        if token.pos_ not in _CUE_POS or token.lemma_.lower() not in CUE_LEMMAS and token.lower_ != "according":
+            continue  # most tokens: a set lookup instead of the full cue check
         pos = off + token.idx
         i = bisect.bisect_right(starts, pos)
         if pos in used_cues or (i and reach[i - 1] > pos):  # inside a quote

@@ -152,8 +152,10 @@ class SpeakerResolver:
             antecedent = head.head.head  # "Schumer, who said …": the relative pronoun's noun
             found = self.resolve(antecedent, _phrase(antecedent), pos, last)
             return Resolution(found.name, [mention] + found.chain, found.kind) if found.name else found
-        if head.pos_ == "PRON" or lower in _MALE_PRON | _FEMALE_PRON | _ORG_PRON | {"they", "them"}:
+        if lower in _MALE_PRON | _FEMALE_PRON | _ORG_PRON | {"they", "them"}:
             return self._pronoun(head, mention, pos, last)
+        if head.pos_ == "PRON":
+            return Resolution(None, [], "generic")  # "some argue", "someone said", "many believe"
         voiced = self._voice_of(head, mention, pos, last)
         if voiced is not None:
             return voiced
@@ -163,13 +165,17 @@ class SpeakerResolver:
         ids = {t.i for t in tokens}
         # of several names in the mention, the one it is about: "Clinton spokesman [Jesse Ferguson]",
         # "Carter's press secretary, [Peter Cook]" (not the possessor)
-        persons = sorted((e for e in head.doc.ents if e.label_ == "PERSON" and any(t in ids for t in range(e.start, e.end))),
+        # a name that only modifies another noun is not the speaker: "25% of [Clinton] supporters"
+        persons = sorted((e for e in head.doc.ents if e.label_ == "PERSON" and any(t in ids for t in range(e.start, e.end))
+                          and (e.start <= head.i < e.end or e.root.dep_ == "appos" or head.lemma_.lower() in _PERSON_NOUNS)),
                          key=lambda e: (not e.start <= head.i < e.end, e.root.dep_ != "appos", e.root.dep_ == "poss"))
         if persons:
             name = self.name_of(persons[0]) or persons[0].text
             return Resolution(name, _chain(mention, self._first.get(name)), "person")
         for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "NORP", "GPE"):
+            if ent.start <= head.i < ent.end and ent.label_ == "NORP":
+                return Resolution(None, [], "generic")  # "an Iowa Democrat", "Republicans": a group, not a speaker
+            if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "GPE"):
                 if any(t.lower_ in _PERSON_NOUNS for t in tokens):
                     break  # a person mis-tagged as an organisation: "Mayor Ruiz" read as ORG
                 known = self._canonical.get(ent.text.split()[-1].lower())
@@ -247,17 +253,23 @@ class SpeakerResolver:
         fresh = [m for m in agrees if m.subject and max(since, prev_start) <= m.pos]
         if last is not None and last[1].kind == "person" and last[1].name \
                 and self.gender(last[1].name) in (want, None) and not fresh:
-            return Resolution(last[1].name, [mention] + last[1].chain, "person")
+            return self._agreed(Resolution(last[1].name, [mention] + last[1].chain, "person"), want)
         if fresh:
             m = fresh[-1]
-            return Resolution(m.name, _chain(mention, m.span), "person")
+            return self._agreed(Resolution(m.name, _chain(mention, m.span), "person"), want)
         near = [m for m in agrees if m.pos >= prev_start]
         if near and len({m.name for m in near}) == 1:  # one person of that gender in sight: no guess needed
-            return Resolution(near[-1].name, _chain(mention, near[-1].span), "person")
+            return self._agreed(Resolution(near[-1].name, _chain(mention, near[-1].span), "person"), want)
         known = [m for m in agrees if self.gender(m.name) == want]
         if not near and len({m.name for m in known}) == 1:  # the only person of that gender the article names
             return Resolution(known[-1].name, _chain(mention, known[-1].span), "person")
         return Resolution(None, [], "generic")
+
+    def _agreed(self, found: Resolution, gender: str) -> Resolution:
+        """Remember the gender a pronoun gave a person, so a later pronoun of the other cannot take them."""
+        if found.name and self.gender(found.name) is None:
+            self._gender[found.name] = gender
+        return found
 
     def floating(self, pos: int, last: tuple[int, Resolution] | None) -> Resolution:
         """A quote paragraph with no cue: the person the previous paragraph made its subject, else the last

@@ -1,9 +1,9 @@
-"""``newsift train quotes``: learn the cue lexicon and the candidate filter from PolNeAR train.
+"""``newsift train quotes``: learn cue rates and the candidate filter from PolNeAR train.
 
 Both are small text files under ``newsift/models/``: cue counts per lemma
-(TSV) and logistic-regression weights (JSON). Thresholds (lexicon rate 0.1,
-filter probability 0.4) were chosen by training on the even-numbered train
-texts and scoring the odd-numbered ones; dev was not used.
+(TSV) and logistic-regression weights (JSON). Which words are cues, and of
+what kind, is the hand-audited ``attribution_cue_kinds.tsv``, not retrained
+here. The filter threshold (0.4) was chosen on train texts; dev was not used.
 """
 
 from __future__ import annotations

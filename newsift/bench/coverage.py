@@ -7,7 +7,8 @@ other corpora under ``shared/data/articles``) and then with synthetic ones
 made of sentences drawn from those real articles (seeded, so reproducible)
 up to each size. Each size is measured on the same growing store:
 precision@5, recall@10 (of all relevant, and of at most 10), query latency
-p50/p95 of ``find_related``, and indexing throughput.
+p50/p95 of ``find_related``, latency of the whole coverage section (what a
+check pays), and indexing throughput.
 """
 
 from __future__ import annotations
@@ -23,14 +24,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..coverage import RetrievalParams, find_related, index_article
+from ..coverage import CoverageParams, RetrievalParams, coverage_section, find_related, index_article, quotes_of
 from ..coverage._retrieval import Reranker
 from ..datasets.buzzfeed_webis import buzzfeed_articles
 from ..errors import Errors, InputError
 from ..model import Article
 from ..store import Store
 
-__all__ = ["run_coverage_bench", "buzzfeed_articles", "load_wikiref", "load_distractors", "synthetic_articles", "story_of", "DEFAULT_DATA"]
+__all__ = ["run_coverage_bench", "run_same_event_bench", "buzzfeed_articles", "load_wikiref", "load_distractors",
+           "synthetic_articles", "story_of", "read_labels", "DEFAULT_DATA", "LABELS"]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 _STORY = re.compile(r"^(.*?)(?:\s*\(\d+\)|\.\d+)?$")
@@ -39,7 +41,11 @@ MIN_STORY = 10  # stories with at least this many articles give queries
 
 
 def story_of(filename: str) -> str:
-    """``'ParisAttacks2015 (12).txt'`` -> ``'ParisAttacks2015'``; ``'malaysia.airlines.flight.14.txt'`` -> ``'malaysia.airlines.flight'``."""
+    """The story of a WikiRef220 file name.
+
+    ``'ParisAttacks2015 (12).txt'`` -> ``'ParisAttacks2015'``; ``'malaysia.airlines.flight.14.txt'`` ->
+    ``'malaysia.airlines.flight'``.
+    """
     stem = filename[:-4] if filename.endswith(".txt") else filename
     return _STORY.match(stem).group(1)  # type: ignore[union-attr]
 
@@ -93,7 +99,7 @@ def load_distractors(data: Path) -> list[tuple[str, str]]:
     ]
     if (articles / "fakenewscorpus-sample" / "news_sample.csv").exists():
         sources.append(_csv_articles(articles / "fakenewscorpus-sample" / "news_sample.csv"))
-    out = []
+    out: list[tuple[str, str]] = []
     for source in sources:
         out.extend((title, text) for title, text in source if len(text.split()) >= 40)
     return out
@@ -137,18 +143,29 @@ def _stream(wikiref: list[tuple[str, Article]], distractors: list[tuple[str, str
 
 def _evaluate(store: Store, queries: list[tuple[str, Article]], relevant: dict[str, set[str]],
               reranker: Reranker | None = None) -> dict[str, Any]:
+    """P@5 and R@10 of retrieval, its latency, and the latency of the whole coverage section.
+
+    The whole section is what ``check`` pays: retrieval, then reading each
+    listed report, its furniture, names, quotations and the same-event
+    evidence (regex names here: the bench runs no spaCy).
+    """
     params = RetrievalParams(limit=10, min_relevance=0.0)
-    p5, r10, r10c, latencies = [], [], [], []
+    p5, r10, r10c, latencies, stage = [], [], [], [], []
     for story, article in queries:
         started = time.perf_counter()
         found = [c.doc.id for c in find_related(store, article, params, reranker)]
         latencies.append(1000 * (time.perf_counter() - started))
+        started = time.process_time()  # CPU: what the stage costs, whatever else shares the machine
+        coverage_section(store, article, quotes_of(article.text, None), None,
+                         CoverageParams(retrieval=RetrievalParams()), rate=lambda d: None, reranker=reranker)
+        stage.append(1000 * (time.process_time() - started))
         rel = relevant[story] - {article.id}
         p5.append(sum(1 for i in found[:5] if i in rel) / 5)
         hits10 = sum(1 for i in found[:10] if i in rel)
         r10.append(hits10 / len(rel))
         r10c.append(hits10 / min(10, len(rel)))
     latencies.sort()
+    stage.sort()
     return {
         "queries": len(queries),
         "precision_at_5": round(statistics.mean(p5), 4),
@@ -156,6 +173,8 @@ def _evaluate(store: Store, queries: list[tuple[str, Article]], relevant: dict[s
         "recall_at_10_of_10": round(statistics.mean(r10c), 4),
         "latency_p50_ms": round(latencies[len(latencies) // 2], 2),
         "latency_p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 2),
+        "stage_cpu_p50_ms": round(stage[len(stage) // 2], 2),
+        "stage_cpu_p95_ms": round(stage[min(len(stage) - 1, int(0.95 * len(stage)))], 2),
     }
 
 
@@ -188,7 +207,8 @@ def run_coverage_bench(data: Path | None = None, sizes: list[int] | None = None,
             started = time.perf_counter()
             added = _fill(store, stream, max(size, len(wikiref)))
             seconds = time.perf_counter() - started
-            row = {"size": store.count(), "index_articles_per_s": round(added / seconds, 1) if added else None,
+            row: dict[str, Any] = {"size": store.count(),
+                                   "index_articles_per_s": round(added / seconds, 1) if added else None,
                    "store_mb": _megabytes(Path(tmp))}
             row.update(_evaluate(store, queries, relevant))
             if reranker is not None:

@@ -32,6 +32,7 @@ from ..datasets.buzzfeed_webis import buzzfeed_articles
 from ..indexing import index_articles
 from ..model import Article
 from ..provenance.alignment import quote_regions
+from ..provenance.regions import quoted_regions
 from ..provenance.direction import OTHER_COPIED, THIS_COPIED
 from ..provenance.fingerprints import tokenize
 from ..provenance.index import index_size
@@ -152,8 +153,10 @@ def _edit(sentence: str, rng: random.Random, vocab: list[str]) -> tuple[str, boo
     return " ".join(words), True
 
 
-def _take(source: str, rng: random.Random, vocab: list[str]) -> list[tuple[str, bool]]:
-    """A run of the source's sentences, some dropped, some swapped in order, edited."""
+def _take(source: str, rng: random.Random, vocab: list[str]) -> list[tuple[str, bool, bool]]:
+    """A run of the source's sentences, some dropped, some swapped in order, edited; each with whether
+    the source has it inside a quotation (a sentence from the middle of a long quote has no marks of
+    its own, but copying it is still quoting)."""
     sents = sentences(source)
     length = max(3, int(len(sents) * rng.uniform(0.35, 0.85)))
     start = rng.randrange(0, max(1, len(sents) - length + 1))
@@ -161,7 +164,13 @@ def _take(source: str, rng: random.Random, vocab: list[str]) -> list[tuple[str, 
     for i in range(len(chosen) - 1):
         if rng.random() < 0.12:
             chosen[i], chosen[i + 1] = chosen[i + 1], chosen[i]
-    return [_edit(s, rng, vocab) for s in chosen]
+    quoted = quoted_regions(source)
+    out = []
+    for sentence in chosen:
+        edited, copied = _edit(sentence, rng, vocab)
+        at = source.find(sentence)
+        out.append((edited, copied, at >= 0 and any(s < at + len(sentence) and at < e for s, e in quoted)))
+    return out
 
 
 def _assemble(pieces: list[tuple[str, int | None]], style: _Style,
@@ -192,8 +201,9 @@ def _dates(rng: random.Random, day: int) -> tuple[str | None, str | None]:
 
 
 def _narrative_words(text: str, spans: list[tuple[int, int]]) -> int:
-    """Words of the copied sentences that carry no quotation (a quote's attribution is part of it)."""
-    quoted = quote_regions(text)
+    """Words of the copied sentences that carry no quotation here (a quote's attribution is part of
+    it); sentences quoted in their source are left out by the caller."""
+    quoted = quoted_regions(text)
     narrative = [(a, b) for a, b in spans if not any(qa < b and a < qb for qa, qb in quoted)]
     return sum(len(tokenize(text[a:b])) for a, b in narrative)
 
@@ -231,8 +241,11 @@ def _case(n: int, source_texts: list[str], filler: list[str], pool: list[str], r
         sources.append(Article(text=text, id=f"src-{n}-{k}", domain=domain, url=f"https://{domain}/story/{n}-{k}",
                                title=name + " story", published=src_date))
     pieces: list[tuple[str, int | None]] = [(s, None) for s in filler[: rng.randrange(1, 3)]]
+    in_quote: list[bool] = []  # per copied piece, in order
     for k, source in enumerate(sources):
-        pieces += [(text, k if copied else None) for text, copied in _take(source.text, rng, vocab)]
+        taken = _take(source.text, rng, vocab)
+        pieces += [(text, k if copied else None) for text, copied, _ in taken]
+        in_quote += [quoted for _, copied, quoted in taken if copied]
         pieces += [(s, None) for s in filler[3 + k : 4 + k + rng.randrange(0, 2)]]
     if rng.random() < 0.35:
         name = (sources[0].title or "").removesuffix(" story")
@@ -244,7 +257,8 @@ def _case(n: int, source_texts: list[str], filler: list[str], pool: list[str], r
                       title=f"Derived {n}", published=own_date)
     # a source whose copied sentences are (nearly) all quotation is not a copy source: quote-only overlap
     by_source = {k: [(a, b) for a, b, j in spans if j == k] for k in range(len(sources))}
-    expected = [k for k, kept in by_source.items() if _narrative_words(text, kept) >= TraceParams().copy_min_narrative_words]
+    unquoted = {k: [(a, b) for (a, b, j), q in zip(spans, in_quote) if j == k and not q] for k in by_source}
+    expected = [k for k in by_source if _narrative_words(text, unquoted[k]) >= TraceParams().copy_min_narrative_words]
     gold = [span for k in expected for span in by_source[k]]
     case = Case(derived, sources, sorted(gold), expected=[sources[k] for k in expected])
     case.distractors = _distractors(n, case, by_source.get(0, []), pool, rng, used)

@@ -11,9 +11,9 @@ of articles that share passages is one relation, seen from both sides:
 * a stratified random sample of reported copy pairs, printed for reading;
 * against the labelled file (ids and verdicts only, no text): precision of
   reported copy pairs on the random sample, recall on real narrative copies
-  (the ``recall`` set: pairs found by reading, e.g. "From Politico:" credits
-  and high-overlap pairs), and how many quotation-, tweet- or furniture-only
-  pairs were reported as copies (should be none).
+  found independently (an exhaustive scan for pairs sharing rare 8-word
+  runs outside quotations, each pair then read), and how many quotation-,
+  tweet- or furniture-only pairs were reported as copies (should be none).
 """
 
 from __future__ import annotations
@@ -79,12 +79,12 @@ class Relation:
 class Label:
     first: str
     second: str
-    set: str  # sample | recall
+    set: str  # found by: sample | scan | both
     verdict: str  # copy | quote | tweet | furniture | unrelated
 
 
 def read_labels(path: Path) -> dict[tuple[str, str], Label]:
-    """The labelled pairs (tab-separated: first id, second id, set, verdict; ``#`` comments)."""
+    """The labelled pairs (tab-separated: first id, second id, found_by, verdict; ``#`` comments)."""
     if not path.exists():
         return {}
     out = {}
@@ -129,23 +129,34 @@ def stratified_sample(relations: dict[tuple[str, str], Relation], per_stratum: i
     return out
 
 
-def score(relations: dict[tuple[str, str], Relation], labels: dict[tuple[str, str], Label]) -> dict[str, Any]:
-    """Precision on the labelled random sample, recall on labelled real copies, false copy sources."""
+def score(relations: dict[tuple[str, str], Relation], labels: dict[tuple[str, str], Label],
+          sample: list[Relation]) -> dict[str, Any]:
+    """Precision on the current random sample, recall on copies found by the independent scan, and
+    the labelled quotation-, tweet- and furniture-only pairs reported as copies (should be none)."""
     reported = {k for k, r in relations.items() if r.is_copy}
-    sample = [lab for lab in labels.values() if lab.set == "sample" and (lab.first, lab.second) in reported]
+    judged = [labels[(r.first, r.second)] for r in sample if (r.first, r.second) in labels]
+    scanned = [lab for lab in labels.values() if lab.set in ("scan", "both") and lab.verdict == "copy"]
     real = [lab for lab in labels.values() if lab.verdict == "copy"]
-    wrong = [lab for lab in labels.values() if lab.verdict in NOT_COPY and (lab.first, lab.second) in reported]
-    found = [lab for lab in real if (lab.first, lab.second) in reported]
-    good = sum(lab.verdict == "copy" for lab in sample)
+    judged_reported = [lab for lab in labels.values() if (lab.first, lab.second) in reported]
     return {
-        "labelled_sample": len(sample),
-        "precision": round(good / len(sample), 3) if sample else None,
-        "labelled_real_copies": len(real),
-        "recall": round(len(found) / len(real), 3) if real else None,
-        "missed": [f"{lab.first} {lab.second}" for lab in real if (lab.first, lab.second) not in reported],
-        "not_copy_reported": {v: sum(lab.verdict == v for lab in wrong) for v in NOT_COPY},
-        "false_sources": [f"{lab.first} {lab.second} ({lab.verdict})" for lab in sample if lab.verdict != "copy"],
+        "sample_pairs": len(sample), "sample_labelled": len(judged),
+        "precision": _share(sum(lab.verdict == "copy" for lab in judged), len(judged)),
+        "precision_all_labelled_reported": _share(sum(lab.verdict == "copy" for lab in judged_reported),
+                                                  len(judged_reported)),
+        "recall_scan_copies": _share(sum((lab.first, lab.second) in reported for lab in scanned), len(scanned)),
+        "scan_copies": len(scanned),
+        "recall_all_labelled_copies": _share(sum((lab.first, lab.second) in reported for lab in real), len(real)),
+        "labelled_copies": len(real),
+        "missed": [f"{lab.first} {lab.second} ({lab.set})" for lab in real if (lab.first, lab.second) not in reported],
+        "not_copy_reported": {v: sum(lab.verdict == v for lab in judged_reported) for v in NOT_COPY},
+        "false_sources": [f"{lab.first} {lab.second} ({lab.verdict})" for lab in judged_reported
+                          if lab.verdict != "copy"],
+        "unlabelled_in_sample": [f"{r.first} {r.second}" for r in sample if (r.first, r.second) not in labels],
     }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
 
 
 def run_realcopies(data: Path, store_path: Path, labels: Path = LABELS, per_stratum: int = 15, seed: int = 12,
@@ -172,8 +183,9 @@ def run_realcopies(data: Path, store_path: Path, labels: Path = LABELS, per_stra
                                           and all(s.direction == THIS_COPIED for s in r.sides.values())),
         "copy_pairs_with_direction": sum(1 for r in copies if any(s.direction != UNKNOWN for s in r.sides.values())),
     }
-    summary.update(score(relations, read_labels(labels)))
-    return {"summary": summary, "sample": stratified_sample(relations, per_stratum, seed), "relations": relations,
+    sample = stratified_sample(relations, per_stratum, seed)
+    summary.update(score(relations, read_labels(labels), sample))
+    return {"summary": summary, "sample": sample, "relations": relations,
             "articles": {a.id: a for a in articles}}
 
 

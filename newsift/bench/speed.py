@@ -109,7 +109,8 @@ def spacy_ratio(articles: list[Article], options: Options, batch_sizes: tuple[in
         list(analyzer.analyze_many(articles[:2]))  # load every resource
         nlp = analyzer.resources.get("nlp")
         texts = [a.text for a in articles]
-        check_cpu, parse_cpu = [], {size: [] for size in batch_sizes}
+        check_cpu: list[float] = []
+        parse_cpu: dict[int, list[float]] = {size: [] for size in batch_sizes}
         for _ in range(rounds):
             t0 = time.process_time()
             for _report in analyzer.analyze_many(articles):

@@ -44,7 +44,8 @@ _CLAIM_VERB = re.compile(
 _OPINION = re.compile(
     r"\b(?:I think|I believe|I feel|I hope|I want|I'd like|I would like|we need|we must|we should|we have to|"
     r"we've got to|we're going to|I'm going to|I will|I'll|let me|frankly|honestly|great|wonderful|terrible|"
-    r"thank|thanks|congratulations|welcome|pleasure|good evening|good morning|good night|God bless|appreciate)\b",
+    r"thank|thanks|congratulations|welcome|pleasure|good evening|good morning|good night|God bless|appreciate|"
+    r"(?:my|our|in my|in our) (?:opinion|view)|it seems)\b",
     re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”']?\s*$")

@@ -203,8 +203,10 @@ def distil(model_dir: str | Path, dimensions: int = 64, batch: int = 2048, sif: 
     vocab = (model_dir / "vocab.txt").read_text(encoding="utf-8").splitlines()
     weights = _safetensors(model_dir / "model.safetensors")
     index = {t: i for i, t in enumerate(vocab)}
+    config = model_dir / "config.json"
+    heads = int(json.loads(config.read_text())["num_attention_heads"]) if config.exists() else 12
     keep = np.array([i for i, t in enumerate(vocab) if not (t.startswith("[") and t.endswith("]"))])
-    vectors = np.vstack([_encode_tokens(weights, keep[s:s + batch], index["[CLS]"], index["[SEP]"])
+    vectors = np.vstack([_encode_tokens(weights, keep[s:s + batch], index["[CLS]"], index["[SEP]"], heads)
                          for s in range(0, len(keep), batch)])
     reduced = reduce(vectors, dimensions, sif)
     table = np.zeros((len(vocab), dimensions), dtype=np.float32)

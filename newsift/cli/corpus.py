@@ -45,7 +45,8 @@ def index(ctx: click.Context, paths: tuple[str, ...], max_bytes: int | None, **i
         raise InputError(Errors.E021)
     with Store(options.db) as store:
         if store.migrated_from is not None:
-            click.echo(f"newsift: the store was migrated from schema version {store.migrated_from}", err=True)
+            click.echo(f"newsift: the store was migrated from schema version {store.migrated_from} to {store.version};"
+                       " `newsift corpus check` says whether its indexes cover every article", err=True)
         for _, added in progress_over(index_articles(store, chain([first], stream)), "indexing"):
             if added:
                 result.added += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -37,6 +38,7 @@ def search(ctx: click.Context, query: tuple[str, ...], domain: str | None, since
             continue
         click.echo(f"{hit['score']:7.2f}  {(hit['published'] or '')[:10]:<10}  {hit['domain'] or '?':<24} "
                    f"{hit['title'] or hit['article_id']}")
+        click.echo(f"         id {hit['article_id']}  {hit.get('url') or '(no URL)'}")  # for check --id, export
         click.echo(f"         {' '.join(hit['snippet'].split())}")
     if not as_json:
         click.echo(f"{len(hits)} result(s)")
@@ -54,7 +56,7 @@ def corpus_reindex(ctx: click.Context) -> None:
     click.echo(f"coverage index: added {added} article(s)")
 
 
-def _reranker(ctx: click.Context) -> object:
+def _reranker(ctx: click.Context) -> Any:
     from ..errors import ResourceUnavailable
     from ..analysis import resources_for
 
@@ -74,16 +76,17 @@ def _reranker(ctx: click.Context) -> object:
 @click.pass_context
 def bench_coverage(ctx: click.Context, data: str | None, sizes: list[int], max_queries: int | None, seed: int,
                    semantic: bool) -> None:
-    """Same-event retrieval on WikiRef220 among distractors: P@5, R@10 and latency per store size."""
+    """Same-event retrieval on WikiRef220 among distractors: P@5, R@10, retrieval and whole-stage latency per size."""
     from ..bench.coverage import run_coverage_bench
 
     reranker = _reranker(ctx) if semantic else None
     result = run_coverage_bench(Path(data) if data else None, sizes, max_queries, seed, reranker=reranker)
-    click.echo(f"{'size':>8} {'P@5':>6} {'R@10':>6} {'R@10/10':>8} {'p50 ms':>8} {'p95 ms':>8} {'index/s':>9}"
-               f" {'MB':>7}")
+    click.echo(f"{'size':>8} {'P@5':>6} {'R@10':>6} {'R@10/10':>8} {'p50 ms':>8} {'p95 ms':>8} {'stage CPU p50':>14}"
+               f" {'stage CPU p95':>14} {'index/s':>9} {'MB':>7}")
     for row in result["sizes"]:
         click.echo(f"{row['size']:>8} {row['precision_at_5']:>6.3f} {row['recall_at_10']:>6.3f} "
                    f"{row['recall_at_10_of_10']:>8.3f} {row['latency_p50_ms']:>8.1f} {row['latency_p95_ms']:>8.1f} "
+                   f"{row['stage_cpu_p50_ms']:>14.1f} {row['stage_cpu_p95_ms']:>14.1f} "
                    f"{row['index_articles_per_s'] or 0:>9.0f} {row['store_mb']:>7.1f}")
         sem = row.get("semantic")
         if sem:

@@ -23,7 +23,9 @@ from ..provenance.direction import OTHER_COPIED, THIS_COPIED
 
 __all__ = ["Network", "build_network", "draw_network", "uncredited"]
 
-_CREDIT = "credits the other"
+# direction evidence is worded from ``a``'s side: which line says the copier credited its source
+_COPIER_A_CREDITS = "this article credits the other"
+_COPIER_B_CREDITS = "the other article credits this one"
 
 
 @dataclass
@@ -52,7 +54,9 @@ def _sides(row: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _credited(row: dict[str, Any]) -> bool:
-    return any(_CREDIT in why for why in row.get("evidence") or [])
+    """The copier credits its source (``a`` is the copier when ``a`` copied from ``b``)."""
+    phrase = _COPIER_A_CREDITS if row["direction"] == THIS_COPIED else _COPIER_B_CREDITS
+    return any(phrase in why for why in row.get("evidence") or [])
 
 
 def build_network(relations: Iterable[dict[str, Any]], rate: Callable[[str], float | None] | None = None) -> Network:
@@ -121,6 +125,18 @@ def to_networkx(net: Network) -> Any:
     return graph
 
 
+def _layout(graph: Any) -> dict[str, Any]:
+    """Linked outlets by a seeded spring layout; outlets with only their own reuse in a row beneath."""
+    import networkx as nx
+
+    linked = graph.subgraph([n for n in graph if graph.degree(n)]).to_undirected()
+    pos = nx.kamada_kawai_layout(linked, weight=None) if len(linked) > 2 else nx.spring_layout(linked, seed=7)
+    alone = sorted(n for n in graph if not graph.degree(n))
+    for i, node in enumerate(alone):
+        pos[node] = (-1.0 + 2.0 * (i + 0.5) / len(alone), -1.35)
+    return dict(pos)
+
+
 def draw_network(net: Network, path: str, title: str = "Who copies whom") -> None:
     """A picture (PNG or SVG by suffix): outlets sized by relations, coloured by rating, arrows source → copier."""
     import matplotlib
@@ -131,7 +147,7 @@ def draw_network(net: Network, path: str, title: str = "Who copies whom") -> Non
 
     graph = to_networkx(net)
     fig, ax = plt.subplots(figsize=(11, 8), dpi=110)
-    pos = nx.spring_layout(graph, seed=7, k=1.6 / max(1, len(graph)) ** 0.5, weight=None)
+    pos = _layout(graph)
     cmap = plt.get_cmap("RdYlGn")
     colors = [cmap(net.nodes[d]["score"]) if net.nodes[d]["score"] is not None else (0.75, 0.75, 0.75, 1.0)
               for d in graph.nodes]

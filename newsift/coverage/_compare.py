@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from ..model import Article, Span
 from ._entities import Names, names_from_layer, names_from_text
 from ._fidelity import QuoteKeys, QuoteMatch, QuoteText, match_keyed
-from ._text import entity_terms, masked, narrative_words, numbers, quotations, words
+from ._text import masked, narrative_words, numbers, quotations, words
 
 __all__ = ["Side", "Focus", "OtherDoc", "focus_of", "other_of", "compare_texts", "compare_docs", "shared_passage_share",
            "furniture_of"]
@@ -98,7 +98,7 @@ def furniture_of(article: Article, store: Any, min_articles: int, min_share: flo
 
 def _names_missing(keys: list[str], names: Names, other_terms: set[str]) -> list[str]:
     """Names none of whose words the other text names (so "Ortiz" covers "Elena Ortiz")."""
-    return [k for k in keys if not (entity_terms([k]) & other_terms)]
+    return [k for k in keys if not (names.words_of(k) & other_terms)]
 
 
 def _number_key(value: str) -> str:
@@ -123,8 +123,8 @@ def _changes(names: Names, missing: list[str], figures: list[str], quotes: Quote
 def compare_docs(focus: Focus, other: OtherDoc, matched: list[QuoteMatch], limit: int = 8) -> dict[str, Any]:
     """``{"adds": {...}, "omits": {...}}``: people, other names, figures and quotes in one text only."""
     mine, theirs = focus.names.ordered(), other.names.ordered()
-    adds = _names_missing(theirs, other.names, entity_terms(mine))
-    omits = _names_missing(mine, focus.names, entity_terms(theirs))
+    adds = _names_missing(theirs, other.names, focus.names.terms(narrative=False))
+    omits = _names_missing(mine, focus.names, other.names.terms(narrative=False))
     return {
         "adds": _changes(other.names, adds, _numbers_missing(other.figures, focus.figures), other.quotes,
                       {m.j for m in matched}, limit),

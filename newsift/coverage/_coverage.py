@@ -71,13 +71,8 @@ def _speaker(attrs: dict[str, Any]) -> str | None:
 
 
 def stored_quotes(store: Store, rowid: int, text: str) -> list[QuoteText]:
-    """A stored article's quotations: its saved ``quotes`` spans when present, else quote marks."""
-    try:
-        spans = store.load_spans(rowid, "quotes")
-    except Exception:  # no spans table contents for this layer: fall back to quote marks
-        spans = []
-    kept = [s for s in spans if 0 <= s.start <= s.end <= len(text)]
-    return quotes_of(text, kept or None)
+    """A stored article's quotations, found by its quote marks (the store keeps no span layers)."""
+    return quotes_of(text, None)
 
 
 def domain_rater(store: Store, notes: list[str]) -> Rater:
@@ -233,6 +228,7 @@ def _item(cand: Candidate, other: Article, rating: dict[str, Any] | None, copies
     multiplier = 1.0 if score is None else 1.0 + params.rating_weight * (float(score) - 0.5)
     return {
         **other.ref(),
+        "host": host_of(other.url) if other.url else other.domain,  # abcnews.go.com, where domain says go.com
         "days_apart": cand.days_apart,
         "relevance": round(cand.relevance, 4),
         "rank_score": round(cand.relevance * multiplier, 4),

@@ -42,6 +42,12 @@ PLACE_ORG = frozenset(
     group center centre network administration senate congress assembly commission office campaign union
     army navy force forces guard times""".split()
 )
+# titles and roles printed before a name ("Attorney Danny Williams", "Sen. Ron Johnson")
+_TITLES = TITLE_WORDS | frozenset(
+    """attorney general madame madam sen rep gov judge justice sgt lt col gen capt cpt maj cmdr adm rev reverend
+    father pastor detective deputy chairman chairwoman chair ceo leader speaker host anchor editor officer
+    lord lady prince princess king queen pope sheriff chancellor former""".split()
+)
 _PARTICLES = frozenset("de du da di la le von van der den al bin ibn el".split())
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -56,6 +62,9 @@ class Names:
     people: set[str] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     quoted_only: set[str] = field(default_factory=set)  # named only inside quotations
+    ordinary: set[str] = field(default_factory=set)  # words the article prints in lower case
+    _terms: dict[tuple[int | None, bool], set[str]] = field(default_factory=dict, repr=False)
+    _words: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def ordered(self, narrative: bool = False) -> list[str]:
         """Keys, most mentioned first (ties in order of first mention); ``narrative``: not quote-only ones."""
@@ -63,12 +72,24 @@ class Names:
         return [k for k in keys if k not in self.quoted_only] if narrative else keys
 
     def terms(self, limit: int | None = None, narrative: bool = True) -> set[str]:
-        return entity_terms(self.ordered(narrative)[:limit] if limit else self.ordered(narrative))
+        """The names and their words (computed once per ``limit`` and ``narrative``)."""
+        key = (limit, narrative)
+        if key not in self._terms:
+            keys = self.ordered(narrative)
+            self._terms[key] = entity_terms(keys[:limit] if limit else keys)
+        return self._terms[key]
+
+    def words_of(self, key: str) -> set[str]:
+        """One name and its words ("elena ortiz" -> elena ortiz, elena, ortiz)."""
+        if key not in self._words:
+            self._words[key] = entity_terms([key])
+        return self._words[key]
 
     def surnames(self) -> set[str]:
         return {k.split()[-1] for k in self.people}
 
     def add(self, key: str, shown: str, person: bool, quoted: bool) -> None:
+        self._terms.clear()
         if key not in self.display:
             self.display[key] = shown
             if quoted:
@@ -140,7 +161,7 @@ def names_from_layer(text: str, entities: Iterable[Span], furniture: list[tuple[
             continue
         labels.setdefault(key, set()).add(span.label)
         mentions.append((key, shown, _inside(span.start, span.end, quoted)))
-    names = Names()
+    names = Names(ordinary=ordinary)
     for key, shown, in_quote in mentions:
         person = _layer_person(key, shown, labels[key], ordinary)
         if "PERSON" in labels[key] and not person and not (labels[key] & _NOT_PERSON) and not _name_like(shown):
@@ -170,9 +191,10 @@ def _name_like(shown: str) -> bool:
 def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tuple[int, int]],
                     known: Names | None = None) -> Names:
     """Names as capitalised phrases (a stored article), people decided with what ``known`` says."""
-    ordinary = lowercase_words(text)
     furniture, quoted = merged(furniture), merged(quoted)
     known = known or Names()
+    own = lowercase_words(text)
+    ordinary = own | known.ordinary  # both articles' ordinary words: "Because France" is no one's name
     surnames = known.surnames()
     mid_sentence: set[str] = set()
     mentions = []
@@ -183,15 +205,23 @@ def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tu
         if not key.startswith("\0"):
             mid_sentence.add(bare)
         mentions.append((bare, shown, _inside(start, start + len(shown), quoted)))
-    names = Names()
+    names = Names(ordinary=own)
     person: dict[str, bool] = {}  # decided once per name, not per mention
     for key, shown, in_quote in mentions:
         if " " not in key and key not in mid_sentence:
             continue  # a lone capitalised word that only opens sentences
         if key not in person:
             person[key] = _is_person(key, shown, known, surnames, ordinary)
-        names.add(key, shown, person[key], in_quote)
+        names.add(key, _without_titles(shown) if person[key] else shown, person[key], in_quote)
     return names
+
+
+def _without_titles(shown: str) -> str:
+    """"County Commissioner Ruth Engel" -> "Ruth Engel": a person's name without the titles before it."""
+    tokens = shown.split()
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _TITLES:
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary: set[str]) -> bool:
@@ -199,7 +229,8 @@ def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary:
         return True
     if key in known.display:
         return False
-    tokens = [t for t in key.split() if t not in TITLE_WORDS]
+    tokens = [t for t in key.split() if t not in _TITLES]
     if not 2 <= len(tokens) <= 3 or any(t in PLACE_ORG for t in tokens):
-        return tokens[-1:] != [] and len(tokens) == 1 and tokens[0] in surnames
-    return person_shaped(shown, ordinary)
+        return len(tokens) == 1 and tokens[0] in surnames
+    # a given name is not an ordinary word of either text ("Top Democrats", "Following Clinton")
+    return tokens[0] not in ordinary and person_shaped(_without_titles(shown), ordinary)

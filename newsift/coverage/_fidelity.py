@@ -5,7 +5,9 @@ remark when (a) their words are similar (rapidfuzz ``token_set_ratio`` at
 or above the threshold) and (b) their content aligns: at least
 ``min_aligned`` content-word stems in common (two when the shorter
 quotation has at most four), making up at least
-``min_share`` of the shorter quotation's content words. (b) is the floor
+``min_share`` of the shorter quotation's content words; a fragment of
+fewer than ``min_aligned`` content words pairs only with a quotation at
+most three times its length (a scare-quoted term is not the remark around it). (b) is the floor
 that one shared common word or name cannot pass; it also pairs different
 translations of one remark, which share stems ("persecution" /
 "persecuted") more than wording. Pairs are assigned one to one, best
@@ -121,6 +123,9 @@ def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligne
         # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones
         if len(shared) < (2 if shorter <= 4 else min_aligned) or len(shared) < min_share * shorter:
             continue
+        longer = max(len(mine.stems[i]), len(theirs.stems[j]))
+        if shorter < min_aligned and longer > 3 * shorter:
+            continue  # a two-word fragment ("stop and frisk") inside a long remark is not that remark
         if not _same_speaker(mine.quotes[i], theirs.quotes[j]):
             continue
         # content agreement first: a shared sentence outranks a high ratio from a short subset

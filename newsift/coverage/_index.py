@@ -12,7 +12,7 @@ automatically the first time coverage or search needs them).
 from __future__ import annotations
 
 import math
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..model import Article
 from ..store import Store

@@ -32,13 +32,18 @@ def coverage_lines(section: dict[str, Any]) -> list[str]:
              f"{section.get('copies', 0)} copy(ies), among {section.get('store_articles', 0)} stored articles"]
     for n, item in enumerate(items, 1):
         tag = "COPY" if item["copy"] else ("same event" if item["same_event"] else "related")
-        when = "" if item.get("days_apart") is None else f", {item['days_apart']} d apart"
-        lines.append(f"{n:>2}. {item.get('domain') or '?'} — {item.get('title') or item['article_id']} "
+        when = ", date unknown" if item.get("days_apart") is None else f", {item['days_apart']} d apart"
+        lines.append(f"{n:>2}. {item.get('host') or item.get('domain') or '?'} — {item.get('title') or item['article_id']} "
                      f"[{tag}, {_rating(item)}, relevance {item['relevance']:.2f}{when}] {_changes(item)}".rstrip())
+        reason = (item.get("event_evidence") or {}).get("reason")
+        if reason and item["same_event"]:
+            lines.append(f"      why: {reason}")
     changed = [v for row in section.get("quote_fidelity") or [] for v in row["versions"] if not v["identical"]]
     if changed:
         lines.append("quote fidelity: the same quotes as other outlets printed them ({→ changed} {+added} {-cut})")
     for version in changed:
-        lines.append(f"    {version.get('domain') or '?'}: {version['rendered']}")
+        aligned = ", ".join(version.get("aligned_words") or [])
+        lines.append(f"    {version.get('domain') or '?'} (similarity {version['similarity']:.0f}; aligned: {aligned}): "
+                     f"{version['rendered']}")
     lines.extend(f"    note: {note}" for note in section.get("notes") or [])
     return lines

@@ -24,6 +24,7 @@ _ITEM = {
     "properties": {
         "article_id": {"type": "string"},
         "domain": _STR,
+        "host": _STR,
         "url": _STR,
         "title": _STR,
         "published": _STR,

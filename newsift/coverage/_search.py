@@ -19,7 +19,7 @@ _PART = re.compile(r'"([^"]+)"|(\S+)')
 
 def parse_query(query: str) -> str:
     """User words to an FTS5 query: each word or "quoted phrase" must occur; a bare OR joins alternatives."""
-    parts = []
+    parts: list[str] = []
     for match in _PART.finditer(query):
         phrase, word = match.group(1), match.group(2)
         if word == "OR" and parts and parts[-1] != "OR":

@@ -57,7 +57,7 @@ def read_article(path: Path) -> Article | None:
         return None
     url = (root.findtext("uri") or "").strip() or None
     article = Article(text=text, id=f"buzzfeed-webis:{path.stem}", url=url, domain=normalize_domain(url),
-                      title=(root.findtext("title") or "").strip() or None)
+                      title=repair_text((root.findtext("title") or "").strip())[0] or None)
     if repaired:
         article.notes.append(repair_note(path.name, repaired))
     return article

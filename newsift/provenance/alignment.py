@@ -170,7 +170,10 @@ def _marked(text: str) -> list[tuple[int, int]]:
             if ch in _QUOTE_OPEN:
                 start, closer = pos + 1, _QUOTE_OPEN[ch]
             continue
-        if ch == closer or (ch == "”" and closer == '"') or (ch == '"' and closer == "”"):
+        if ch == '"' and 0 < pos < len(text) - 1 and text[pos - 1].isspace() and text[pos + 1].isalnum():
+            regions.append((start, pos))  # a straight mark opening a word: the last quote was left open
+            start, closer = pos + 1, '"'
+        elif ch == closer or (ch == "”" and closer == '"') or (ch == '"' and closer == "”"):
             regions.append((start, pos))
             start = -1
         elif ch == "\n":

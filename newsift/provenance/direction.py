@@ -58,12 +58,21 @@ def decide_direction(this: Article, other: Article, passages: list[Passage], thi
     else:
         votes += _containment_votes(covers)
     votes += _insertion_votes(this, other, passages)
+    if not votes:
+        votes.append((0.0, "no dates, no credit line, no editorial insertion and no clear difference in how much "
+                           "of each text is shared: nothing says who copied whom"))
+    elif not (this.published and other.published):
+        votes.append((0.0, "publication date unknown for " + ("both" if not (this.published or other.published)
+                                                             else "this article" if not this.published
+                                                             else "the other")))
     score = sum(v for v, _ in votes)
     if abs(score) < 0.5:
         label = UNKNOWN
     else:
         label = THIS_COPIED if score > 0 else OTHER_COPIED
-    confidence = round(1 - math.exp(-abs(score)), 3) if label != UNKNOWN else 0.0
+    # conflicting evidence lowers the confidence: a credit against a date is not a sure call
+    spread = sum(abs(v) for v, _ in votes) or 1.0
+    confidence = round((1 - math.exp(-abs(score))) * abs(score) / spread, 3) if label != UNKNOWN else 0.0
     return Direction(label, confidence, round(score, 2), [why for _, why in votes])
 
 
@@ -192,11 +201,24 @@ def _credit_votes(this: Article, other: Article, passages: list[Passage]) -> lis
     votes = []
     line = credits(this, other, [(p.a_start, p.a_end) for p in passages])
     if line:
-        votes.append((WEIGHTS["credit"], f"this article credits the other: {line[:120]!r}"))
+        votes.append((WEIGHTS["credit"], f"this article credits the other: {_excerpt(line, other)!r}"))
     line = credits(other, this, [(p.b_start, p.b_end) for p in passages])
     if line:
-        votes.append((-WEIGHTS["credit"], f"the other article credits this one: {line[:120]!r}"))
+        votes.append((-WEIGHTS["credit"], f"the other article credits this one: {_excerpt(line, this)!r}"))
     return votes
+
+
+def _excerpt(line: str, named: Article, width: int = 120) -> str:
+    """The part of a long credit line around the name it credits ("… as Politico writes:")."""
+    if len(line) <= width:
+        return line
+    for name in sorted(_outlet_names(named), key=len, reverse=True):
+        found = re.search(r"\W*".join(map(re.escape, name)), line, re.I)
+        if found:
+            start = max(0, found.start() - width // 2)
+            end = min(len(line), start + width)
+            return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return line[:width] + "…"
 
 
 def _containment_votes(covers: tuple[float, float] | None) -> list[tuple[float, str]]:

@@ -32,6 +32,8 @@ _SIGNATURE = re.compile(
     r"|A (?:photo|video) posted by [^\n]{1,80}\(@[\w.]{1,30}\) on [A-Z][a-z]+\.? \d{1,2},? \d{4}"
     r"(?: at \d{1,2}:\d{2}\s*[ap]m(?: [A-Z]{2,4})?)?)")
 _BLOCK = re.compile(r"^[ \t]*>[^\n]*", re.M)
+_MAX_POST = 320  # characters: a tweet, its link and some slack
+_SENTENCE_START = re.compile(r"[.!?]\s+")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -46,6 +48,9 @@ def embedded_posts(text: str) -> list[tuple[int, int]]:
             while prev_end > 0 and text[prev_end - 1] == "\n":
                 prev_end -= 1
             start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+        if sig.start() - start > _MAX_POST:  # a post is short: a long line holds narrative before it
+            cut = _SENTENCE_START.search(text, sig.start() - _MAX_POST, sig.start())
+            start = cut.end() if cut else sig.start() - _MAX_POST
         out.append((start, sig.end()))
     return out
 

@@ -66,15 +66,25 @@ def decode(data: bytes, label: str) -> tuple[str, list[str]]:
 
 
 def _decode_invalid(data: bytes, label: str) -> tuple[str, list[str]]:
-    """Bytes that are not valid UTF-8: UTF-8 with replacements, unless clearly another encoding."""
+    """Bytes that are not valid UTF-8: UTF-8 with replacements, unless clearly another encoding.
+
+    Valid multi-byte UTF-8 sequences almost never occur by chance in a
+    legacy encoding, so a text holding some is UTF-8 with damaged bytes.
+    Without any, Latin-script text (mostly ASCII) is read as Windows-1252,
+    the web's legacy default, rather than guessed from a handful of bytes;
+    only mostly non-ASCII text is given to a charset detector.
+    """
     declared = _declared_charset(data[:4096])
     if declared:
         return _other_encoding(data, label, declared)
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")  # U+FFFD already in the file is not damage
     valid_multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
-    if valid_multibyte >= bad:  # mostly UTF-8 with a few damaged bytes: keep the UTF-8 reading
+    if valid_multibyte and (bad <= valid_multibyte or bad <= 8):  # random bytes make some valid pairs by chance
         return _replaced(text, label, bad)
+    high = sum(1 for byte in data if byte > 0x7F)
+    if high * 10 <= len(data) and _decodes(data, "cp1252"):
+        return _other_encoding(data, label, "cp1252")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -82,10 +92,15 @@ def _decode_invalid(data: bytes, label: str) -> tuple[str, list[str]]:
         if bad * 10 > len(data):  # one byte in ten broken and no charset fits: not text
             raise InputError(Errors.E505.format(path=label, bad=bad, size=len(data)))
         return _replaced(text, label, bad)
-    encoding = best.encoding
-    if encoding != "cp1252" and data.decode(encoding, "replace") == data.decode("cp1252", "replace"):
-        encoding = "cp1252"  # the same text either way: name the common Western charset
-    return _other_encoding(data, label, encoding)
+    return _other_encoding(data, label, best.encoding)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _replaced(text: str, label: str, bad: int) -> tuple[str, list[str]]:

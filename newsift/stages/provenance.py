@@ -102,10 +102,18 @@ class ProvenanceStage(Stage):
                 lines.append(f"  [{p['start']}:{p['end']}] {p['kind']} {p['similarity']:.2f}: "
                              f"{report.text[p['start']:p['end']][:80]}")
         for src in section["quote_overlap"]:
-            lines.append(f"{src['domain'] or src['article_id']}: shares only quotations "
-                         f"({src['shared_quote_words']} words), not a copy source")
+            lines.append(f"{src['domain'] or src['article_id']}: {_overlap_words(src)}, not a copy source")
         lines += ["chain: " + " <- ".join(reversed(chain)) for chain in section["chains"]]
         return lines
+
+
+def _overlap_words(src: dict[str, Any]) -> str:
+    """What a non-source shares: quotations, and narrative only in short runs (stock phrases)."""
+    quoted, narrative = src["shared_quote_words"], src["shared_narrative_words"]
+    if not narrative:
+        return f"shares only quotations ({quoted} words)"
+    return (f"shares {quoted} quoted words and {narrative} narrative words in short runs "
+            "(stock phrases or background, too little to call a copy)")
 
 
 def _spans(result: Trace) -> list[Span]:

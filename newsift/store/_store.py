@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import Errors, ResourceUnavailable
 from ..model import Article
@@ -26,7 +26,7 @@ def _v1_to_v2(db: Database) -> None:
     db.conn.execute("DROP TABLE IF EXISTS spans")
 
 
-MIGRATIONS = {1: _v1_to_v2}  # version -> the step that brings a store from it to the next
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}  # version -> the step that brings a store from it to the next
 
 
 class Store:

@@ -84,6 +84,11 @@ def test_cli_prints_a_table_and_json_last(tmp_path: Path, capsys: pytest.Capture
     assert result["all"]["gold"] == 1.5
     assert result["direct"]["@0.3"]["r"] == 1.0 and result["indirect"]["@0.3"]["r"] == 0.5  # a2 gold "Intro" is missed
     assert result["all"]["speaker_acc"] == 1.0
+    # both predictions are speech: the quotes layer holds them, the attributions layer nothing
+    assert result["layers"]["quotes"]["all"]["@0.3"] == result["all"]["@0.3"]
+    assert result["layers"]["attributions"]["all"]["@0.3"]["r"] == 0.0
+    assert result["layers"]["speech"]["all"]["gold"] == 1.0  # a2's "Intro" has no cue: not speech
+    assert result["speaker_names"]["accuracy"] == 1.0 and result["speaker_names"]["named_gold"] == 1.0
 
 
 def test_cli_refuses_a_folder_that_is_not_polnear(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,3 +112,11 @@ def test_polnear_train_sample_keeps_its_floor() -> None:
     result = run_quotes_bench(folder, Analyzer(Options(db="/nonexistent/none.db", stages=["language", "attribution"])), 12)
     assert result["all"]["@0.3"]["f1"] >= 0.65
     assert result["direct"]["@0.3"]["f1"] >= 0.8
+
+
+def test_resolved_speaker_names_match_by_surname_or_words() -> None:
+    from newsift.bench.quotes import same_speaker
+
+    assert same_speaker("Vladimir Putin", "putin") and same_speaker("Clinton campaign", "clinton")
+    assert same_speaker("Ministry of Defence", "ministry defence")
+    assert not same_speaker("Hillary Clinton", "bernie sanders")

@@ -94,7 +94,18 @@ def test_speakers_section_and_quoted_anatomy(seed: Report) -> None:
 
     top = seed.sections["speakers"][0]
     assert top["name"] == "Vladimir Putin" and top["share"] > 0.9
+    # only people and organisations that speak in it: "Moscow believes …" is a belief, not a quote
+    assert [row["name"] for row in seed.sections["speakers"]] == ["Vladimir Putin"]
     assert 0.3 < anatomy(seed)["shares"]["quoted"] < 0.7
+
+
+def test_quotes_are_speech_and_the_rest_are_wider_attributions(seed: Report) -> None:
+    quotes, others = seed.spans("quotes"), seed.spans("attributions")
+    assert sum(1 for q in quotes if q.label == "direct") >= 11
+    assert {q.attrs["cue_kind"] for q in quotes} <= {"speech", "according_to"}
+    assert all(q.attrs["speaker_status"] == "resolved" for q in quotes)
+    moscow = next(a for a in others if "return to normal" in seed.text[a.start : a.end])
+    assert moscow.attrs["cue_kind"] == "belief"
 
 
 def test_furniture_and_titles_hold_no_quotes(seed: Report) -> None:

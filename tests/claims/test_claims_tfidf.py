@@ -10,7 +10,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsift.claims import DEFAULT_MODEL_PATH, ClaimModel
-from newsift.claims.features import cue_features, normalise
+from newsift.claims.features import CUE_NAMES, cue_rows, normalise
 from newsift.claims.model import VECTORISERS
 from newsift.claims.tfidf import Tfidf
 
@@ -86,7 +86,9 @@ def test_packaged_model_scores_unchanged() -> None:
                                     **{k: v for k, v in VECTORISERS[name].items() if k != "min_df"})
         reference.idf_ = vec.idf
         blocks.append(reference.transform(normalised))
-    blocks.append(cue_features(SENTENCES))
+    blocks.append(sparse.csr_matrix(cue_rows(SENTENCES)[:, [CUE_NAMES.index(c) for c in model.cues]]))
+    if model.static is not None:  # the static sentence vectors: a mean of table rows, checked in test_claims_static
+        blocks.append(sparse.csr_matrix(model.static.encode(SENTENCES) * model.static_weight))
     margin = sparse.hstack(blocks, format="csr") @ model.coef + model.intercept
     assert np.allclose(model.scores(SENTENCES), 1.0 / (1.0 + np.exp(-margin)), rtol=1e-10, atol=1e-12)
     assert np.allclose(model.margins(SENTENCES), model.features(SENTENCES) @ model.coef + model.intercept)

@@ -62,16 +62,21 @@ def test_trace_matches_check_on_buzzfeed_webis(tmp_path):
     assert not result["check_only"] and not result["trace_only"] and not result["differ"], result
 
 
-def _row(a, b, ad, bd, direction, words=50, credit=False):
+def _row(a, b, ad, bd, direction, words=50, credit=None):
     return {"a": a, "b": b, "a_domain": ad, "b_domain": bd, "is_copy": True, "narrative_words": words,
-            "quote_words": 0, "direction": direction,
-            "evidence": ["this article credits the other: 'via x'"] if credit else ["published later"]}
+            "quote_words": 0, "direction": direction, "evidence": [credit] if credit else ["published later"]}
 
 
 def test_network_edges_go_from_source_to_copier_and_uncredited_copies_are_listed():
     rows = [_row("1", "2", "copier.example", "source.example", THIS_COPIED),
             _row("3", "4", "source.example", "copier.example", OTHER_COPIED, words=30),
-            _row("5", "6", "credit.example", "source.example", THIS_COPIED, credit=True),
+            _row("5", "6", "credit.example", "source.example", THIS_COPIED,
+                 credit="this article credits the other: 'via source'"),
+            _row("9", "10", "source.example", "credit2.example", OTHER_COPIED,
+                 credit="the other article credits this one: 'source - After'"),
+            # the source crediting its copier is no credit for the copy
+            _row("11", "12", "late.example", "source.example", THIS_COPIED,
+                 credit="the other article credits this one: 'late'"),
             _row("7", "8", "copier.example", "copier.example", THIS_COPIED)]
     net = build_network(rows, rate=lambda d: {"source.example": 0.9}.get(d))
     edge = net.edges[("source.example", "copier.example")]
@@ -79,7 +84,7 @@ def test_network_edges_go_from_source_to_copier_and_uncredited_copies_are_listed
     assert net.nodes["copier.example"]["internal_reuse"] == 1
     assert net.nodes["source.example"]["score"] == 0.9 and net.nodes["copier.example"]["rated"] is False
     table = uncredited(rows)
-    assert [r["outlet"] for r in table] == ["copier.example"]  # credit.example credits its source
+    assert [r["outlet"] for r in table] == ["copier.example", "late.example"]  # credit*.example credit theirs
     assert table[0]["uncredited_words"] == 80 and table[0]["sources"] == "source.example"
 
 

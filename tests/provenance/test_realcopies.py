@@ -33,17 +33,17 @@ def test_score_counts_precision_recall_and_quote_only_reported() -> None:
     relations = {("a", "b"): Relation("a", "b", sides={"a": copy}),
                  ("c", "d"): Relation("c", "d", sides={"c": copy}),
                  ("e", "f"): Relation("e", "f", sides={"e": _side(False, UNKNOWN, [])})}
-    labels = {("a", "b"): Label("a", "b", "sample", "copy"), ("c", "d"): Label("c", "d", "sample", "quote"),
-              ("e", "f"): Label("e", "f", "recall", "copy")}
-    result = score(relations, labels)
-    assert result["precision"] == 0.5 and result["recall"] == 0.5
-    assert result["not_copy_reported"]["quote"] == 1 and result["missed"] == ["e f"]
+    labels = {("a", "b"): Label("a", "b", "both", "copy"), ("c", "d"): Label("c", "d", "sample", "quote"),
+              ("e", "f"): Label("e", "f", "scan", "copy")}
+    result = score(relations, labels, [relations[("a", "b")], relations[("c", "d")]])
+    assert result["precision"] == 0.5 and result["recall_scan_copies"] == 0.5
+    assert result["not_copy_reported"]["quote"] == 1 and result["missed"] == ["e f (scan)"]
 
 
 def test_labels_file_holds_ids_and_verdicts_only() -> None:
     labels = read_labels(LABELS)
     assert labels, "the labelled sample is part of the project"
-    assert {lab.set for lab in labels.values()} <= {"sample", "recall"}
+    assert {lab.set for lab in labels.values()} <= {"sample", "scan", "both"}
     assert {lab.verdict for lab in labels.values()} <= {"copy", "quote", "tweet", "furniture", "unrelated"}
     assert all(lab.first.startswith("buzzfeed-webis:") for lab in labels.values())
 
@@ -62,11 +62,13 @@ def test_examples_read_the_same_from_both_sides(tmp_path: Path) -> None:
 
 
 def test_buzzfeed_reader_and_politico_furniture_learnt_from_the_store(tmp_path: Path) -> None:
-    from newsift.datasets.buzzfeed_webis import buzzfeed_articles
+    from newsift.datasets.buzzfeed_webis import read_article
 
     folder = need(DATA / "articles" / "buzzfeed-webis-2016")
-    politico = [a for a in buzzfeed_articles(folder) if a.domain == "politico.com"][:40]
-    assert len(politico) == 40 and all("\n" in a.text for a in politico)
+    rows = [line.split(",") for line in (folder / "overview.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    paths = [folder / "articles" / row[0] for row in rows if row[1] == "politico"][:45]
+    politico = [a for a in map(read_article, paths) if a is not None and a.domain == "politico.com"][:30]
+    assert len(politico) == 30 and all("\n" in a.text for a in politico)
     with Store(tmp_path / "bf.db") as store:
         list(index_articles(store, politico))
         article = next(a for a in politico if "Story Continued Below" in a.text)
