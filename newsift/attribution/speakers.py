@@ -174,6 +174,9 @@ class SpeakerResolver:
             return Resolution(name, _chain(mention, self._first.get(name)), "person")
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ == "NORP":
+                known = self._canonical.get(ent.text.split()[-1].lower())
+                if known:  # "Cuban told" after "Mark Cuban": a surname the tagger read as a nationality
+                    return Resolution(known, _chain(mention, self._first.get(known)), "person")
                 return Resolution(None, [], "generic")  # "an Iowa Democrat", "Republicans": a group, not a speaker
             if ent.start <= head.i < ent.end and ent.label_ in ("ORG", "GPE"):
                 if any(t.lower_ in _PERSON_NOUNS for t in tokens):

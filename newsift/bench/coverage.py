@@ -262,11 +262,11 @@ def run_same_event_bench(data: Path | None = None, labels_path: Path | None = No
     from ..indexing import index_articles
     from ..settings import Options
 
+    labels = read_labels(labels_path or LABELS)  # a bad labels file fails before the corpus is read
     folder = Path(data or DEFAULT_DATA) / BUZZFEED
     articles = [a for a in buzzfeed_articles(folder) if len(a.text.split()) >= 40]
     if not articles:
         raise InputError(Errors.E306.format(path=folder))
-    labels = read_labels(labels_path or LABELS)
     ids = [a.id or "" for a in articles]
     started = time.perf_counter()
     per_seed: dict[int, list[dict[str, Any]]] = {}

@@ -405,7 +405,7 @@ def run_provenance_bench(data: Path, sizes: list[int], n_cases: int = 200, seed:
                     add = size - store.count()
                     seconds += _index(store, filler, add, timed)
                     indexed += add
-                row = {"stored_articles": store.count(), "cases": len(cases)}
+                row: dict[str, Any] = {"stored_articles": store.count(), "cases": len(cases)}
                 row.update(_evaluate(store, cases, params))
                 row["store_articles_per_s"] = round(indexed / seconds, 1)
                 row["fingerprint_index_articles_per_s"] = round(timed.calls / timed.seconds, 1)

@@ -51,7 +51,7 @@ def train_claims(data_dir: str, out: str | None, semantic: bool, teacher: str | 
 
     card = train_model(data_dir, out, semantic=semantic, teacher=None if no_teacher else teacher or TEACHER_PATH,
                        static=None if no_static else static_path or STATIC_PATH, refit=not keep_held_out)
-    best = max(card["selection_table"], key=lambda row: row["mean_f1"])
+    best = max(card["selection_table"], key=lambda row: row["best_mean_f1"])
     chosen_on = " ".join(f"{name} F1={best[name]['f1']:.3f}" for name in card["data"]["validation"])
     click.echo(f"C={card['C']} threshold={card['threshold']} {chosen_on} "
                f"teacher={'yes' if card.get('teacher') else 'no'} ({card['training_seconds']} s)")

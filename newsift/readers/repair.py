@@ -25,7 +25,8 @@ _CONFIG = TextFixerConfig(
     normalization=None,
     explain=False,
 )
-_COUNT_LIMIT = 2_000_000  # counting repaired places is quadratic at worst; above this say "some"
+_COUNT_LIMIT = 2_000_000  # above this, say "some places" rather than count
+_LONG_LINE = 20_000  # a longer changed line is compared word by word
 
 
 def repair_text(text: str) -> tuple[str, int]:
@@ -35,8 +36,21 @@ def repair_text(text: str) -> tuple[str, int]:
         return text, 0
     if len(text) > _COUNT_LIMIT:
         return fixed, -1
-    ops = SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes()
-    return fixed, sum(1 for tag, *_ in ops if tag != "equal")
+    return fixed, _changed_places(text, fixed)
+
+
+def _changed_places(before: str, after: str) -> int:
+    """Places that differ, counted line by line (repairs keep lines), so the count stays linear."""
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) != len(new_lines):
+        old_lines, new_lines = [before], [after]
+    changed = 0
+    for old, new in zip(old_lines, new_lines):
+        if old != new:
+            a, b = (old, new) if len(old) <= _LONG_LINE else (old.split(" "), new.split(" "))
+            ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()  # type: ignore[arg-type]
+            changed += sum(1 for tag, *_ in ops if tag != "equal")
+    return changed
 
 
 def repair_note(label: str, count: int) -> str:

@@ -1,8 +1,9 @@
 """Coverage stage: other stored reports of the same event, copies marked, quotes compared.
 
 Runs last: it reads the attribution stage's ``quotes`` layer (quote marks
-otherwise) and the provenance stage's sources (to mark copies), and needs
-only the store. See ``newsift.coverage`` and docs/coverage.md.
+otherwise), the language stage's spaCy ``entities``, the ``cleaning`` layer's
+furniture (left out of names and text evidence) and the provenance stage's
+sources (to mark copies), and needs only the store. See ``newsift.coverage`` and docs/coverage.md.
 """
 
 from __future__ import annotations

@@ -114,3 +114,25 @@ def test_network_on_a_file_that_is_not_relations_is_one_coded_line(tmp_path, cap
         main(["corpus", "network", str(bad), "-o", str(tmp_path / "n")])
     assert done.value.code == 2
     assert capsys.readouterr().err.startswith("newsift: [E402]")
+
+
+def test_partitioned_inputs_give_the_same_articles(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from newsift.corpus.inputs import corpus_bag
+    from newsift.errors import InputError
+
+    articles = [a for a in read_inputs([str(EXAMPLES)]) if hasattr(a, "text")]
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in articles) + "{bad\n")
+    table = pa.Table.from_pylist([{"body": a.text, "id": a.id, "url": a.url} for a in articles])
+    parquet = tmp_path / "a.parquet"
+    pq.write_table(table, parquet, row_group_size=2)
+    from newsift.readers import Columns
+
+    want = sorted(a.id for a in articles)
+    assert sorted(r["id"] for r in corpus_bag([str(jsonl)], "", 2).compute(scheduler="sync")) == want
+    got = corpus_bag([str(parquet)], "", 2, Columns.from_options(text="body")).compute(scheduler="sync")
+    assert sorted(r["id"] for r in got) == want and all(r["domain"] for r in got)
+    with pytest.raises(InputError, match=r"\[E409\]"):
+        corpus_bag([str(tmp_path / "x.csv")], "", 2)
