@@ -81,9 +81,10 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
             client.close()
         return
     threads = scheduler == "threads"
-    # one single-threaded process per worker: spaCy and SQLite are not shared between threads
+    # one single-threaded process per worker: spaCy and SQLite are not shared between threads;
+    # the diagnostics server on any free port, so several jobs on one machine do not collide
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=not threads,
-                      dashboard_address=None, memory_limit=0, silence_logs=logging.CRITICAL) as cluster:
+                      dashboard_address=":0", memory_limit=0, silence_logs=logging.CRITICAL) as cluster:
         with Client(cluster) as client:
             yield client
 

@@ -67,8 +67,8 @@ def _with_scheme(url: str, default: str) -> str | None:
     scheme = _SCHEME.match(url)
     return (scheme.group(0).split(":")[0] + "://" if scheme else default) + rest
 
+# one extractor (the snapshot is parsed once); private-section suffixes are asked for per call
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-_EXTRACT_PRIVATE = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 # hosting platforms whose subdomains are separate publishers (not all are in the PSL private section)
 _PLATFORMS = frozenset({"wordpress.com", "substack.com", "medium.com", "tumblr.com", "wixsite.com", "weebly.com"})
 
@@ -107,7 +107,7 @@ def host_chain(url_or_domain: str | None) -> list[str]:
     host = host_of(url_or_domain)
     if not host:
         return []
-    parts = _EXTRACT_PRIVATE(host)
+    parts = _EXTRACT(host, include_psl_private_domains=True)
     floor = f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else host
     if floor in _PLATFORMS and host != floor:
         floor = host[: -len(floor) - 1].rsplit(".", 1)[-1] + "." + floor

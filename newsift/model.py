@@ -173,7 +173,8 @@ class StageRecord:
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "reason": self.reason, "seconds": round(self.seconds, 4)}
+        # no timing: the same input and store give a byte-identical report (benches read ``seconds``)
+        return {"name": self.name, "status": self.status, "reason": self.reason}
 
 
 @dataclass

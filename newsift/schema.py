@@ -59,7 +59,6 @@ def report_schema() -> dict[str, Any]:
                         "name": {"type": "string"},
                         "status": {"enum": ["ran", "skipped", "failed"]},
                         "reason": nullable_str,
-                        "seconds": {"type": "number"},
                     },
                 },
             },

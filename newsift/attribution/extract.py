@@ -19,6 +19,7 @@ from ..model import Span
 from .cues import cue_kind, is_according, is_cue
 from .direct import QuoteMark, editorial_marks, find_quote_marks
 from .parsed import ParsedText
+from .other import other_attributions
 from .reported import Attribution, mention_tokens, reported_speech, subject_of
 from .speakers import Resolution, SpeakerResolver
 
@@ -49,6 +50,8 @@ def extract_attributions(text: str, parsed: ParsedText) -> list[Attribution]:
     for att in direct:
         if att.cue_token is not None and is_according(att.cue_token):
             att.cue_kind = "according_to"
+    # cues outside the lexicon yield to every lexicon attribution, and never lead a later pronoun
+    found = sorted(found + other_attributions(parsed, text, found, quoted), key=lambda a: a.start)
     _resolve(found, parsed, quoted)
     return found
 
@@ -364,9 +367,9 @@ def _resolve(found: list[Attribution], parsed: ParsedText, quoted: list[tuple[in
             res = resolver.resolve(att.mention_head, mention_tokens(att.mention_head), pos, last)
         att.speaker, att.chain, att.speaker_status = res.name, res.chain, res.status
         att.author_voice = att.author_voice or res.kind == "author"
-        if res.kind == "document" and att.kind != "direct":
+        if res.kind == "document" and att.kind != "direct" and att.cue_kind != "other":
             att.cue_kind = "document"  # "a poll showed …", "according to FEC filings"
-        if res.name and res.kind in ("person", "org"):
+        if res.name and res.kind in ("person", "org") and att.cue_kind != "other":
             last = (pos, res)
             last_person = last if res.kind == "person" else last_person
 

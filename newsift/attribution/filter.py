@@ -15,9 +15,11 @@ import math
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["CandidateFilter", "FILTER_PATH", "fit_filter"]
+__all__ = ["CandidateFilter", "FILTER_PATH", "OTHER_FILTER_PATH", "fit_filter"]
 
 FILTER_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution_filter.json"
+# the filter over candidates whose cue is outside the lexicon (layer 'attributions' only, cue kind 'other')
+OTHER_FILTER_PATH = FILTER_PATH.with_name("attribution_other_filter.json")
 
 
 class CandidateFilter:
@@ -30,6 +32,11 @@ class CandidateFilter:
 
     def keep(self, features: dict[str, float]) -> bool:
         return self.probability(features) >= self.threshold
+
+    @classmethod
+    def keep_all(cls) -> "CandidateFilter":
+        """A filter that keeps every candidate (to collect training examples)."""
+        return cls({}, 0.0, threshold=0.0)
 
     def to_json(self) -> dict[str, object]:
         return {"bias": self.bias, "threshold": self.threshold, "weights": self.weights}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .filter import FILTER_PATH, CandidateFilter
+from .filter import FILTER_PATH, OTHER_FILTER_PATH, CandidateFilter
 from .lexicon import LEXICON_PATH, CueLexicon
 
 __all__ = ["ParsedText", "AttributionModel"]
@@ -30,10 +30,14 @@ class AttributionModel:
 
     lexicon: CueLexicon = field(default_factory=lambda: CueLexicon({}))
     filter: CandidateFilter | None = None
+    # the filter over candidates whose cue is outside the lexicon ("made a decision"); none: no such candidates
+    other_filter: CandidateFilter | None = None
 
     @classmethod
-    def load(cls, lexicon_path: Path = LEXICON_PATH, filter_path: Path = FILTER_PATH) -> "AttributionModel":
-        return cls(CueLexicon.read(lexicon_path), CandidateFilter.read(filter_path))
+    def load(cls, lexicon_path: Path = LEXICON_PATH, filter_path: Path = FILTER_PATH,
+             other_filter_path: Path = OTHER_FILTER_PATH) -> "AttributionModel":
+        return cls(CueLexicon.read(lexicon_path), CandidateFilter.read(filter_path),
+                   CandidateFilter.read(other_filter_path))
 
 
 class ParsedText:

@@ -21,7 +21,8 @@ from .filter import CandidateFilter
 from .lexicon import CueLexicon
 from .parsed import ParsedText
 
-__all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens", "agent_of"]
+__all__ = ["Attribution", "reported_speech", "subject_of", "mention_tokens", "agent_of", "candidate_features",
+           "content_parts"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_LEMMAS = frozenset(lemma for lemma, _ in CUES)
@@ -384,6 +385,11 @@ def _on_line_of(cue: Token, content: list[Token]) -> list[Token]:
     start = max((i for i in breaks if i < cue.i), default=-1)
     end = min((i for i in breaks if i > cue.i), default=len(cue.doc))
     return [t for t in content if start < t.i < end]
+
+
+def content_parts(parsed: ParsedText, text: str, cue: Token, content: list[Token]) -> list[tuple[int, int]]:
+    """The character runs of a cue's content, run on to the end of the cue's clause and kept on its line."""
+    return _parts(parsed, text, _on_line_of(cue, _to_clause_end(cue, content)))
 
 
 def _parts(parsed: ParsedText, text: str, content: list[Token]) -> list[tuple[int, int]]:

@@ -7,6 +7,10 @@ Within one article, and only to people and organisations:
   President Vladimir Putin" teaches ``president``; "Tom Heaton, the young
   goalkeeper" teaches ``goalkeeper``); a word of an organisation's name
   maps to it ("the ministry" -> "Ministry of Defence");
+- a second person with the same surname keeps their own name ("Anne Marie
+  Murphy" after "Chris Murphy"); an indefinite description ("one pastor")
+  is someone new; a body only described ("the group") is the organisation
+  that spoke last, nearby, else no one ("the company" is no name);
 - "a statement released by X", "X's statement", "a spokesman for X" -> X;
 - a pronoun goes to a person (he/she) or organisation (it) that agrees in
   gender and number: the last speaker, unless a paragraph since introduced
@@ -54,6 +58,9 @@ STATEMENT_NOUNS = frozenset("statement letter release email e-mail tweet post me
 INSTITUTION_NOUNS = frozenset("""police military army navy government ministry department council committee court
     campaign company firm agency commission board union party administration authority authorities prosecutor's
     office embassy parliament congress senate house cabinet club league federation""".split())
+# nouns that describe a body without naming it: "the group", "the magazine" (the organisation that spoke last)
+ORG_DESCRIPTIONS = frozenset("""group organization organisation company firm agency campaign magazine newspaper paper
+    network outlet site website association foundation institute center centre union club team""".split())
 DOCUMENT_NOUNS = frozenset("""report poll survey study data document documents filing filings record records analysis
     research figure figures number numbers estimate estimates result results review audit census article story book
     paper model index assessment investigation probe footage video website page transcript""".split())
@@ -103,7 +110,10 @@ class SpeakerResolver:
                     self._learn_org(ent, span)
         for span, ent in persons:
             words = _name_words(ent)
-            if words and len(words) > len(self._canonical.get(words[-1].lower(), "").split()):
+            known = self._canonical.get(words[-1].lower(), "").split() if words else []
+            # a longer form of the same name ("Putin" -> "Vladimir Putin"); a second person with the surname
+            # ("Anne Marie Murphy" after "Chris Murphy") keeps their own name, and the surname stays the first's
+            if words and len(words) > len(known) and set(known) <= set(words):
                 self._canonical[words[-1].lower()] = " ".join(words)
                 self._first[" ".join(words)] = span
         for span, ent in persons:
@@ -127,7 +137,12 @@ class SpeakerResolver:
 
     def name_of(self, ent) -> str | None:  # type: ignore[no-untyped-def]
         words = _name_words(ent)
-        return self._canonical.get(words[-1].lower()) if words else None
+        if not words:
+            return None
+        known = self._canonical.get(words[-1].lower())
+        if len(words) > 1 and known is not None and not set(words) <= set(known.split()):
+            return " ".join(words)  # a full name of its own: "Anne Marie Murphy", not the surname's "Chris Murphy"
+        return known
 
     def is_person(self, name: str | None) -> bool:
         return any(name == m.name for m in self._people)
@@ -159,7 +174,22 @@ class SpeakerResolver:
         voiced = self._voice_of(head, mention, pos, last)
         if voiced is not None:
             return voiced
-        return self._named(head, tokens, mention)
+        described = self._described_org(head, mention, pos, last)
+        return described if described is not None else self._named(head, tokens, mention)
+
+    def _described_org(self, head: Token, mention: tuple[int, int], pos: int,
+                       last: tuple[int, Resolution] | None) -> Resolution | None:
+        """"The group says", "the magazine said": a body only described is the organisation that spoke
+        last, when it spoke in this paragraph or the one before ("… according to the National Golf
+        Foundation. … the group says")."""
+        if head.lemma_.lower() not in ORG_DESCRIPTIONS or head.tag_ != "NN" or _named_institution(head) \
+                or not any(c.lower_ in ("the", "this") for c in head.children):
+            return None
+        if last is None or last[1].kind != "org" or not last[1].name:
+            return None
+        para_start, _ = self.parsed.paragraph_bounds(pos)
+        prev_start, _ = self.parsed.paragraph_bounds(max(0, para_start - 2))
+        return Resolution(last[1].name, [mention] + last[1].chain, "org") if last[0] >= prev_start else None
 
     def _named(self, head: Token, tokens: list[Token], mention: tuple[int, int]) -> Resolution:
         ids = {t.i for t in tokens}
@@ -190,7 +220,8 @@ class SpeakerResolver:
             if found is not None:
                 return found
         lemma = head.lemma_.lower()
-        if lemma in self._titles and head.tag_ != "NNS":
+        if lemma in self._titles and head.tag_ != "NNS" and not _indefinite(head):
+            # "the pastor" is the pastor named before; "one pastor", "another pastor" is someone new
             name, where = self._titles[lemma]
             return Resolution(name, _chain(mention, where), "person")
         if lemma in self._orgs and any(c.lower_ in ("the", "this") for c in head.children):
@@ -198,7 +229,7 @@ class SpeakerResolver:
             return Resolution(name, _chain(mention, where), "org")
         if lemma in DOCUMENT_NOUNS:
             return Resolution(None, [], "document")
-        if lemma in INSTITUTION_NOUNS and (head.tag_ != "NNS" or lemma == "police"):
+        if lemma in INSTITUTION_NOUNS and (head.tag_ != "NNS" or lemma == "police") and _named_institution(head):
             # "Police said", "the city council said": an organisation named by what it is
             return Resolution(_strip_the(_text(_phrase(head))), [mention], "org")
         return Resolution(None, [], "generic")  # "officials", "critics", "no-one": said plainly unresolved
@@ -306,8 +337,24 @@ def _author_of(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE")), None)
 
 
+def _indefinite(head: Token) -> bool:
+    """A description that introduces someone: "a pastor", "one pastor", "another official"."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another", "some", "any")
+               for c in head.children)
+
+
+def _named_institution(head: Token) -> bool:
+    """"Police", "the city council", "the Justice Department": the words name the body; "the company", "the
+    campaign", "his club" only describe one, and say no name."""
+    if head.lemma_.lower() == "police" or _indefinite(head):
+        return head.lemma_.lower() == "police"
+    return any(c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
 def _phrase(token: Token) -> list[Token]:
-    drop = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "prep") for t in c.subtree}
+    # without relative clauses, prepositions and conjuncts: "The company and France's secretary" is the company
+    drop = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "prep", "conj", "cc") for t in c.subtree}
     return [t for t in token.subtree if t.i not in drop and not t.is_punct] or [token]
 
 
@@ -335,8 +382,9 @@ _PARTICLES = frozenset("de del della der van von da di du la le bin al ibn".spli
 
 
 def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]
-    words = [t.text for t in ent if not t.is_punct and t.lower_ not in _HONORIFICS and t.tag_ != "POS"
-             and t.lower_ not in _PERSON_NOUNS]
+    # "(CNN)Hillary Clinton": a dateline run into the name is no part of it
+    words = [t.text.rsplit(")", 1)[-1] for t in ent if not t.is_punct and t.lower_ not in _HONORIFICS
+             and t.tag_ != "POS" and t.lower_ not in _PERSON_NOUNS]
     # keep "de" in "Bill de Blasio": a lower-case particle between capitalised words
     return [w for i, w in enumerate(words) if w[:1].isupper()
             or (w in _PARTICLES and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())]

@@ -211,7 +211,8 @@ def distil(model_dir: str | Path, dimensions: int = 64, batch: int = 2048, sif: 
     reduced = reduce(vectors, dimensions, sif)
     table = np.zeros((len(vocab), dimensions), dtype=np.float32)
     table[keep] = reduced
-    card = {"name": "claims-static-minilm", "from": str(model_dir.name), "encoder": "all-MiniLM-L6-v2",
+    card = {"name": "claims-static-minilm", "from": f"{model_dir.parent.name}/{model_dir.name}",
+            "encoder": "all-MiniLM-L6-v2",
             "method": "model2vec-style: each vocabulary token encoded alone ([CLS] token [SEP], mean pooling), "
                       f"PCA to {dimensions} dimensions, SIF weights ({sif}) from the Zipf rank; stored as int8 with a "
                       "scale per dimension",

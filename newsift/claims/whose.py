@@ -126,9 +126,12 @@ def whose_claim(sentence: Span, quotes: Sequence[Span], text: str,
         if (quoted_share >= MIN_QUOTED_SHARE or _cue_inside(quote, sentence)) and asserts(quote, text):
             kind = _kind(quote)
             return ClaimOwner("speaker", speaker_of(quote, text), best, quoted_share, kind, kind not in NOT_ASSERTED)
-    other, overlap = _best(sentence, attributions)
+    # cues outside the lexicon ("other": "wrote a check", "made a decision") are mostly events:
+    # the sentence stays the outlet's account
+    attributed = [a for a in attributions if _kind(a) != "other"]
+    other, overlap = _best(sentence, attributed)
     if other is not None:
-        held = attributions[other]
+        held = attributed[other]
         # "He disputed claims of meddling" (a stance on a topic) stays the outlet's account of what he did;
         # "Moscow believes relations will recover" is Moscow's belief, not asserted
         if (overlap / length >= MIN_QUOTED_SHARE or _cue_inside(held, sentence)) and asserts(held, text):

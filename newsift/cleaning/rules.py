@@ -23,11 +23,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ("share_follow", r"^\s*share (this|on) (article|story|facebook|twitter|x)\b"),
         ("share_follow", r"^\s*(click|tap) (here )?to (share|tweet|email|print)\b"),
         ("byline", r"^\s*[Bb]y\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s*([,|•·—-].{0,60})?$"),
-        ("social_call_to_action", r"\b(like|liked|follow|join)\b.{0,40}\b(us|our)\b.{0,30}\b(facebook|twitter|instagram|telegram|youtube|tiktok|gab|parler|truth social|page|channel)\b"),
+        ("social_call_to_action", r"\b(like|liked|follow|join)\b.{0,40}\b(us|our)\b.{0,30}"
+                                  r"\b(facebook|twitter|instagram|telegram|youtube|tiktok|gab|parler|truth social|page|channel)\b"),
         ("social_call_to_action", r"\b(follow|find|join) us (on|at)\b"),
         ("social_call_to_action", r"^\s*(please\s+)?(like|share) (this|our) (post|page|article|story)"),
         ("newsletter_signup", r"^\s*(please\s+)?(sign up|subscribe)\b"),
-        ("newsletter_signup", r"\b(sign up|subscribe)\b.{0,30}\b(our|the|her|his|my|your|free|daily|weekly|morning)\b.{0,30}\b(newsletters?|mailing list|inbox|e-?mail)\b"),
+        ("newsletter_signup", r"\b(sign up|subscribe)\b.{0,30}\b(our|the|her|his|my|your|free|daily|weekly|morning)\b"
+                              r".{0,30}\b(newsletters?|mailing list|inbox|e-?mail)\b"),
         ("newsletter_signup", r"\b(get|receive) (the latest|our|daily|breaking).{0,50}\b(inbox|email)\b"),
         ("newsletter_signup", r"^\s*enter your e-?mail"),
         ("comment_prompt", r"^\s*(start|join) the (discussion|conversation)\b"),

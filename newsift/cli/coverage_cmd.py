@@ -11,7 +11,7 @@ import click
 from ..coverage import _index  # noqa: F401 - registers the coverage indexer for `newsift index`
 from ..errors import Errors, InputError
 from ..store import Store
-from .params import SIZES
+from .params import SIZES, format_option
 from ._app import bench, cli, options_from
 from .corpus import corpus
 
@@ -22,11 +22,12 @@ from .corpus import corpus
 @click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only articles published on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=20, show_default=True, help="How many results.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object a line.")
+@format_option("text", "json")
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], domain: str | None, since: str | None,
-           until: str | None, limit: int, as_json: bool) -> None:
+           until: str | None, limit: int, fmt: str, as_json: bool) -> None:
     """Full-text search over the store (every word must occur; "quoted phrases"; OR between alternatives)."""
+    as_json = as_json or fmt == "json"
     from ..coverage import search as search_store
 
     options = options_from(ctx)

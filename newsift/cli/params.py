@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import click
 
 from ..errors import Errors, InputError
 
-__all__ = ["PositiveIntList", "SIZES"]
+__all__ = ["PositiveIntList", "SIZES", "format_option"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class PositiveIntList(click.ParamType):
@@ -29,3 +31,15 @@ class PositiveIntList(click.ParamType):
 
 
 SIZES = PositiveIntList()
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``--format text|json|…`` as every printing command spells it (``--json`` stays as an alias)."""
+
+    def wrap(command: F) -> F:
+        command = click.option("--json", "as_json", is_flag=True, hidden=True,
+                               help="The same as --format json.")(command)
+        return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0],
+                            show_default=True, help="Output format.")(command)
+
+    return wrap

@@ -89,5 +89,5 @@ def train_quotes(ctx: click.Context, data: str, out_dir: str | None) -> None:
     filter_path = Path(out_dir) / FILTER_PATH.name if out_dir else FILTER_PATH
     result = train_attribution(data, nlp, lexicon_path, filter_path)
     click.echo(f"{result['texts']} texts, {result['candidates']} candidates ({result['positive']} positive); "
-               f"wrote {lexicon_path} and {filter_path}")
+               f"wrote {', '.join(result['written'])}")
     click.echo(json.dumps(result))

@@ -11,6 +11,7 @@ import click
 from ..errors import Errors, InputError
 from ..store import Store
 from ..store.health import Health, check_store, repair_store
+from .params import format_option
 from ._app import options_from
 from .corpus import corpus
 
@@ -27,13 +28,14 @@ def _print_health(health: Health) -> None:
 
 
 @corpus.command("check")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@format_option("text", "json")
 @click.pass_context
-def corpus_check(ctx: click.Context, as_json: bool) -> None:
+def corpus_check(ctx: click.Context, fmt: str, as_json: bool) -> None:
     """Check the store (read-only): SQLite's integrity check, and every index against the articles.
 
     Exits 1 when a problem is found.
     """
+    as_json = as_json or fmt == "json"
     from ..stages import indexers
 
     options = options_from(ctx)

@@ -37,7 +37,7 @@ from ..provenance.fingerprints import fingerprints, tokenize
 from ..provenance.furniture import TextInfo
 from ..provenance.index import IndexParams
 from ..provenance.pair import canonical
-from ..provenance.trace import _QUOTE_ONLY, LRU, TraceParams, _Context
+from ..provenance.trace import LRU, PairContext, TraceParams, judge_pair
 from ..store import line_key
 
 __all__ = ["trace_corpus", "params_from", "Relation", "CorpusStore", "RARE_DF"]
@@ -106,9 +106,9 @@ class CorpusStore:
         return 0
 
 
-class _PairContext(_Context):
+class _PairContext(PairContext):
     """Provenance's trace context with the corpus in place of the store: pairs are aligned and typed
-    by provenance's own code (``_Context.pair``); only where postings come from differs."""
+    by provenance's own code (``PairContext.pair``); only where postings come from differs."""
 
     def __init__(self, store: CorpusStore, postings: dict[int, list[int]], params: TraceParams,
                  index: IndexParams) -> None:
@@ -172,15 +172,11 @@ def _relation(group: tuple[tuple[Key, Key], list[Any]], shared: dict[tuple[Key, 
     passages = ctx.pair(first, second)
     if not passages:
         return None
-    narrative = sum(p.tokens for p in passages if p.kind == "narrative")
-    quote = sum(p.tokens for p in passages if p.kind == "quote")
-    long_runs = sum(p.tokens for p in passages if p.kind == "narrative" and p.tokens >= params.copy_min_passage_words)
-    is_copy = long_runs >= params.copy_min_narrative_words  # as provenance.trace decides it
     a, b = first.article, second.article
-    direction = (decide_direction(a, b, passages, len(a.text.strip()), len(b.text.strip())) if is_copy
-                 else _QUOTE_ONLY)
-    relation = Relation(a.id, b.id, a.domain, b.domain, shared[(ka, kb)], is_copy, narrative, quote,
-                        direction.label, direction.confidence, direction.score, list(direction.evidence),
+    verdict = judge_pair(a, b, passages, params)  # the rule check applies, from provenance itself
+    direction = verdict.direction
+    relation = Relation(a.id, b.id, a.domain, b.domain, shared[(ka, kb)], verdict.is_copy, verdict.narrative,
+                        verdict.quote, direction.label, direction.confidence, direction.score, list(direction.evidence),
                         [{"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
                           "kind": p.kind, "similarity": p.similarity, "words": p.tokens} for p in passages])
     return relation, raw[a.id], raw[b.id]

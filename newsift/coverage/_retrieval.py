@@ -101,7 +101,9 @@ def find_related(store: Store, article: Article, params: RetrievalParams | None 
     if reranker is not None:
         _rerank(store, reranker, article, candidates, params)
     candidates.sort(key=lambda c: (-c.relevance, c.doc.rowid))  # ties by rowid: the same order on every run
-    return [c for c in candidates if c.relevance >= params.min_relevance][: params.limit]
+    # word overlap alone is relative (the best hit scores 1 even in a store of strangers): a related
+    # report must also share a name
+    return [c for c in candidates if c.relevance >= params.min_relevance and c.shared_entities][: params.limit]
 
 
 def _rarest(store: Store, weights: dict[str, float], params: RetrievalParams) -> list[str]:

@@ -24,7 +24,8 @@ from .index import candidates, has_index, params_of, postings_of
 from .pair import PairParams, canonical, flip, shared_passages
 from .regions import quoted_tokens
 
-__all__ = ["TraceParams", "Match", "Trace", "trace_article", "as_section"]
+__all__ = ["TraceParams", "Match", "Trace", "trace_article", "as_section", "PairContext", "PairVerdict", "judge_pair",
+           "LRU"]
 
 
 K = TypeVar("K")
@@ -113,7 +114,7 @@ def trace_article(store: Store, article: Article, params: TraceParams = TracePar
     result = Trace(store_articles=store.count() - len(exclude))
     if not has_index(store):
         return result
-    ctx = _Context(store, params)
+    ctx = PairContext(store, params)
     info = ctx.info(article, own)
     result.matches = _matches(ctx, info, exclude, resolve=True)
     result.chains = _chains(store, article, result.matches, exclude, params, ctx)
@@ -143,7 +144,7 @@ def _memo(store: Store, params: TraceParams) -> _Memo:
     return memo
 
 
-class _Context:
+class PairContext:
     """Texts, pairs and secondary traces met during one trace, each computed once."""
 
     def __init__(self, store: Store, params: TraceParams) -> None:
@@ -204,7 +205,7 @@ def _key(article: Article) -> tuple[str, int]:
     return article.id, hash(article.text)
 
 
-def _matches(ctx: _Context, info: TextInfo, exclude: set[int], resolve: bool) -> list[Match]:
+def _matches(ctx: PairContext, info: TextInfo, exclude: set[int], resolve: bool) -> list[Match]:
     store, params = ctx.store, ctx.params
     hashes = fingerprints(info.tokens.words, ctx.index.ngram, ctx.index.window)
     postings: dict[int, list[int]] = {}
@@ -221,15 +222,9 @@ def _matches(ctx: _Context, info: TextInfo, exclude: set[int], resolve: bool) ->
         passages = ctx.pair(info, ctx.info(other, candidate.rowid))
         if not passages:
             continue
-        narrative = sum(p.tokens for p in passages if p.kind == "narrative")
-        quote = sum(p.tokens for p in passages if p.kind == "quote")
-        # fragments ("with a margin of error of plus or minus 4") recur by chance; a copy has runs
-        long_runs = sum(p.tokens for p in passages if p.kind == "narrative" and p.tokens >= params.copy_min_passage_words)
-        is_copy = long_runs >= params.copy_min_narrative_words
-        direction = decide_direction(info.article, other, passages, _body_chars(info.article.text),
-                                     _body_chars(other.text)) if is_copy else _QUOTE_ONLY
-        matches.append(Match(candidate.rowid, other, passages, direction, narrative, quote, is_copy,
-                             shared=candidate.shared))
+        verdict = judge_pair(info.article, other, passages, params)
+        matches.append(Match(candidate.rowid, other, passages, verdict.direction, verdict.narrative, verdict.quote,
+                             verdict.is_copy, shared=candidate.shared))
     matches.sort(key=lambda m: (not m.is_copy, -m.shared_chars()))
     if resolve:
         _resolve_weak_directions(ctx, info, matches)
@@ -239,7 +234,29 @@ def _matches(ctx: _Context, info: TextInfo, exclude: set[int], resolve: bool) ->
 _QUOTE_ONLY = Direction(UNKNOWN, 0.0, 0.0, ["only quotations are shared: that says nothing about who copied whom"])
 
 
-def _secondary(ctx: _Context, article: Article, rowid: int) -> list[Match]:
+@dataclass(frozen=True)
+class PairVerdict:
+    """What two articles' shared passages say: words shared, whether one copied the other, and who."""
+
+    narrative: int
+    quote: int
+    is_copy: bool
+    direction: Direction
+
+
+def judge_pair(a: Article, b: Article, passages: list[Passage], params: TraceParams) -> PairVerdict:
+    """The copy rule and the direction, as ``check`` and ``corpus trace`` both apply them (``a``'s side)."""
+    narrative = sum(p.tokens for p in passages if p.kind == "narrative")
+    quote = sum(p.tokens for p in passages if p.kind == "quote")
+    # fragments ("with a margin of error of plus or minus 4") recur by chance; a copy has runs
+    long_runs = sum(p.tokens for p in passages if p.kind == "narrative" and p.tokens >= params.copy_min_passage_words)
+    is_copy = long_runs >= params.copy_min_narrative_words
+    direction = (decide_direction(a, b, passages, _body_chars(a.text), _body_chars(b.text)) if is_copy
+                 else _QUOTE_ONLY)
+    return PairVerdict(narrative, quote, is_copy, direction)
+
+
+def _secondary(ctx: PairContext, article: Article, rowid: int) -> list[Match]:
     """A stored article's own copy matches (for chains and directions), computed once per trace."""
     key = _key(article)
     if key not in ctx.secondary:
@@ -262,7 +279,7 @@ def _copied_spans(matches: list[Match], min_shared: int) -> list[tuple[int, int]
     return [(p.a_start, p.a_end) for m in matches if m.is_copy and m.shared >= min_shared for p in m.passages]
 
 
-def _resolve_weak_directions(ctx: _Context, info: TextInfo, matches: list[Match]) -> None:
+def _resolve_weak_directions(ctx: PairContext, info: TextInfo, matches: list[Match]) -> None:
     """Without dates or credits, compare how much of each text is shared with the whole store."""
     floor = ctx.params.min_shared
     mine = _copied_spans(matches, floor)
@@ -281,7 +298,7 @@ def _body_chars(text: str) -> int:
 
 
 def _chains(store: Store, article: Article, matches: list[Match], exclude: set[int],
-            params: TraceParams, ctx: "_Context") -> list[list[str]]:
+            params: TraceParams, ctx: "PairContext") -> list[list[str]]:
     """Copy chains ending here, oldest first: ``[C, B, this]`` when B copied C and this copied B."""
     chains: list[list[str]] = []
     for match in matches:
@@ -293,7 +310,7 @@ def _chains(store: Store, article: Article, matches: list[Match], exclude: set[i
     return [c for c in chains if len(c) >= 2]
 
 
-def _upstream(ctx: "_Context", match: Match, seen: set[int], depth: int) -> list[list[str]]:
+def _upstream(ctx: "PairContext", match: Match, seen: set[int], depth: int) -> list[list[str]]:
     if depth <= 0:
         return [[match.article.id]]
     found = [m for m in _secondary(ctx, match.article, match.rowid)

@@ -23,7 +23,8 @@ LAYERS: list[tuple[str, str, str]] = [
     ("insertions", "Editorial insertions", "words the outlet put inside a quote: [brackets] and ellipses"),
     ("claims", "Check-worthy claims", "sentences worth checking; darker is a higher score"),
     ("copied", "Copied passages", "passages shared with an earlier stored article: red narrative, purple quote"),
-    ("attributions", "Other attributions", "beliefs, perceptions, stances and documents attributed to someone"),
+    ("attributions", "Other attributions", "beliefs, perceptions, stances and documents attributed to someone, and "
+     "cues outside the lexicon (kind \"other\", often only an event: check before quoting)"),
 ]
 
 

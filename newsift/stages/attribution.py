@@ -85,7 +85,8 @@ class AttributionStage(Stage):
     resources = {"attribution_model": load_attribution_model}
     sections = {"speakers": SPEAKERS_SCHEMA}
     layers = {"quotes": "quotes: words someone said or wrote (direct, indirect, mixed)",
-              "attributions": "other attributions: beliefs, perceptions, stances, intentions, documents"}
+              "attributions": "other attributions: beliefs, perceptions, stances, intentions, documents, "
+                              "cues outside the lexicon (not speech)"}
 
     def run(self, report: Report, resources: Resources) -> None:
         text = report.text
@@ -108,7 +109,12 @@ class AttributionStage(Stage):
         lines = [f"{len(quotes)} quote spans (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")"]
         others = report.spans("attributions")
         if others:
-            lines.append(f"{len(others)} other attribution spans (beliefs, stances, documents; layer 'attributions')")
+            by_kind: dict[str, int] = defaultdict(int)
+            for o in others:
+                by_kind[str(o.attrs.get("cue_kind"))] += 1
+            # by cue kind, so 'other' (a cue outside the lexicon) never reads as speech
+            shown = ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"{len(others)} other attribution spans, not speech ({shown}; layer 'attributions')")
         for row in report.sections.get("speakers", [])[:8]:
             n = len(row["quotes"])
             lines.append(f"{row['name']}: {n} quote{'s' if n != 1 else ''}, {row['share']:.0%} of quoted text")

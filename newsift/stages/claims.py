@@ -169,7 +169,9 @@ class ClaimsStage(Stage):
             return [f"{section['sentences']} sentences left unscored: {section['unscored']['reason']}"]
         lines = [f"{section['checkworthy']} of {section['sentences']} sentences check-worthy "
                  f"(score >= {section['threshold']}): {section['outlet_claims']} the outlet's own, "
-                 f"{section['speaker_claims']} a speaker's"]
+                 f"{section['speaker_claims']} a speaker's"
+                 + (f"; {section['not_asserted']} belief(s) or stance(s), not asserted, left out"
+                    if section.get("not_asserted") else "")]
         for entry in section["ranking"][:10]:
             who = "outlet" if entry["whose"] == "outlet" else (entry["speaker"] or "unnamed speaker")
             snippet = " ".join(entry["text"].split())

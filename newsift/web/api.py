@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..errors import Errors
 from .app import run_in_pool
 
 __all__ = ["ArticleIn", "register"]
@@ -33,7 +34,8 @@ class ArticleIn(BaseModel):
     @model_validator(mode="after")
     def _text_or_url(self) -> "ArticleIn":
         if not (self.text and self.text.strip()) and not self.url:
-            raise ValueError("give a non-empty 'text', or a 'url' to fetch")
+            # the same code as the CLI gives for an article object without text
+            raise ValueError(Errors.E007.format(path="<request>") + " (or give a 'url' to fetch)")
         return self
 
 

@@ -119,3 +119,15 @@ def test_spans_without_cue_kinds_count_as_speech() -> None:
     belief, speech, _ = (whose_claim(s, quotes, BELIEFS, others) for s in _sentences(BELIEFS))
     assert belief.asserted and belief.cue_kind == "speech" and speech.asserted
     assert whose_claim(_sentences(BELIEFS)[0], quotes, BELIEFS).whose == "outlet"  # no attributions layer given
+
+
+def test_an_attribution_outside_the_lexicon_leaves_the_claim_to_the_outlet():
+    from newsift.claims.whose import whose_claim
+    from newsift.model import Span
+
+    text = "The senator wrote a check to the campaign in March."
+    sentence = Span(0, len(text), "sentence")
+    event = Span(12, len(text) - 1, "other", {"cue_kind": "other", "speaker": "the senator",
+                                              "speaker_mention": Span(0, 11, "speaker_mention")})
+    owner = whose_claim(sentence, [], text, [event])
+    assert owner.whose == "outlet"

@@ -27,7 +27,7 @@ def example_db(db_path, capsys):
 def test_search_prints_hits_and_json(example_db, capsys):
     code, out, _ = _run(capsys, "--db", example_db, "search", "Ortiz", "bridge", "--since", "2026-03-01")
     assert code == 0 and "countyherald.example" in out and "metrotimes" not in out
-    code, out, _ = _run(capsys, "--db", example_db, "search", "bridge", "--domain", "metrotimes.example", "--json")
+    code, out, _ = _run(capsys, "--db", example_db, "search", "bridge", "--domain", "metrotimes.example", "--format", "json")
     hits = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [h["domain"] for h in hits] == ["metrotimes.example"]
 
