@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import Errors, InputError
 
-__all__ = ["Options", "load_options", "default_db_path"]
+__all__ = ["option_default", "Options", "load_options", "default_db_path"]
 
 
 def env_db() -> str | None:
@@ -56,6 +56,7 @@ class Options:
     provenance_max_candidates: int = 40  # stored articles aligned per query (sharing 2+ fingerprints)
     provenance_copy_min_narrative_words: int = 30  # shared narrative words that make the other a copy source
     provenance_chain_depth: int = 3  # links followed upstream when tracing copy chains
+    provenance_furniture_min_others: int = 2  # a line or long run in this many of a site's other articles is its furniture
     # sources: where `newsift sources update` reads the rating sets
     sources_from: str | None = None  # a local folder or base URL laid out like ../shared/data/sources
     sources_urls: dict[str, str] = field(default_factory=dict)  # file (e.g. "lin2023/domain_ratings.csv") -> URL
@@ -96,3 +97,15 @@ def load_options(config: str | os.PathLike[str] | None = None, **overrides: Any)
         if name not in known:
             raise InputError(Errors.E020.format(name=name))
     return Options(**values)
+
+
+def option_default(name: str) -> Any:
+    """The default of one ``Options`` field: the one home of every setting's default value.
+
+    Parameter objects lower down (``TraceParams``, ``RetrievalParams`` …) take
+    their defaults from here, so a default is written once.
+    """
+    spec = Options.__dataclass_fields__[name]
+    if spec.default is not dataclasses.MISSING:
+        return spec.default
+    return spec.default_factory()  # type: ignore[misc,operator]

@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from ..settings import option_default
 from ..domains import host_of
 from ..model import Article, Span
 from ..store import Store
@@ -36,7 +37,8 @@ Rater = Callable[[str | None], "dict[str, Any] | None"]
 class CoverageParams:
     retrieval: RetrievalParams = field(default_factory=RetrievalParams)
     event: EventParams = field(default_factory=EventParams)
-    quote_match: float = 60.0  # token_set_ratio (0..100) for two quotes to be the same remark (with the stem floor)
+    # token_set_ratio (0..100) for two quotes to be the same remark (with the stem floor)
+    quote_match: float = option_default("coverage_quote_match")
     copy_share: float = 0.2  # fallback: share of shared 8-word sequences that makes a copy
     rating_weight: float = 0.5  # how far an outlet's rating moves the order (0: not at all)
     furniture_min_articles: int = 3  # a stored report's line seen in this many of its domain's articles…

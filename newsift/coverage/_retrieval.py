@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..settings import option_default
 from ..model import Article
 from ..store import Store
 from ._index import IndexedDoc, document_frequency, ensure_index, entity_idf, fts_query, indexed_size, load_docs
@@ -28,12 +29,12 @@ __all__ = ["RetrievalParams", "Candidate", "find_related", "Reranker"]
 
 @dataclass
 class RetrievalParams:
-    window_days: int = 3  # articles published this close are "same time"
+    window_days: int = option_default("coverage_window_days")  # articles published this close are "same time"
     candidates: int = 50  # BM25 hits re-scored
     query_terms: int = 12  # words in the full-text query
     max_df_share: float = 0.05  # words in more than this share of articles are not queried…
     min_common: int = 50  # …unless the store is small
-    limit: int = 10  # results returned
+    limit: int = option_default("coverage_limit")  # results returned
     min_relevance: float = 0.08  # weaker candidates are dropped
     weight_text: float = 0.4
     weight_entities: float = 0.6

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 
+from ..settings import option_default
 from ..model import Article
 from ..store import Store
 from .alignment import AlignParams, Passage, align
@@ -54,18 +55,21 @@ class LRU(Generic[K, V]):
 
 @dataclass(frozen=True)
 class TraceParams:
-    min_shared: int = 2  # fingerprints in common before aligning
+    min_shared: int = option_default("provenance_min_shared")  # fingerprints in common before aligning
     quote_candidates: int = 20  # candidates sharing a single rare fingerprint (a quotation) also aligned
-    max_candidates: int = 40  # enough that both articles of a pair find each other (a few share with 20+)
+    # enough that both articles of a pair find each other (a few share with 20+)
+    max_candidates: int = option_default("provenance_max_candidates")
     max_postings: int = 50  # fingerprints in more stored articles than this do not make candidates
     common_df: int = 5  # a short passage whose fingerprints recur in this many articles is stock text
     common_max_words: int = 60
-    furniture_min_others: int = 2  # a line (or long run of words) in this many of a site's other articles is its own
+    # a line (or long run of words) in this many of a site's other articles is its own
+    furniture_min_others: int = option_default("provenance_furniture_min_others")
     furniture_min_run: int = 12  # recurring runs of words shorter than this are phrases, not furniture
     copy_min_passage_words: int = 12  # narrative passages shorter than this (stock phrases) do not make a copy
     attribution_words: int = 8  # narrative runs shorter than this beside a quote ("he told reporters") join it
-    copy_min_narrative_words: int = 30  # shared narrative (in runs of copy_min_passage_words) that makes a copy source
-    chain_depth: int = 3
+    # shared narrative (in runs of copy_min_passage_words) that makes a copy source
+    copy_min_narrative_words: int = option_default("provenance_copy_min_narrative_words")
+    chain_depth: int = option_default("provenance_chain_depth")
     align: AlignParams = AlignParams()
 
 

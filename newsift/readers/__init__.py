@@ -14,12 +14,15 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
+from ..settings import option_default
 from ..errors import Errors, InputError
 from ..model import iso_date
 from .corpus import Columns, read_corpus_path
 from .decoding import decode, read_limited, read_stream
 from .formats import READERS, Item, ReadProblem, article_from_dict
 from .repair import repair_text
+
+MAX_BYTES: int = option_default("max_bytes")  # the one default, from Options
 
 __all__ = ["ReadProblem", "Item", "iso_date", "read_inputs", "read_path", "read_bytes", "article_from_dict",
            "decode", "repair_text", "SUFFIXES", "Columns"]
@@ -46,7 +49,7 @@ def _sniff_kind(data: bytes) -> str:
     return ".txt"
 
 
-def read_path(path: str, max_bytes: int = 20_000_000, kind: str | None = None,
+def read_path(path: str, max_bytes: int = MAX_BYTES, kind: str | None = None,
               columns: Columns | None = None, suffixes: tuple[str, ...] | None = None) -> Iterator[Item]:
     """Read one path (or ``-`` for standard input) into Articles and ReadProblems.
 
@@ -71,7 +74,7 @@ def read_path(path: str, max_bytes: int = 20_000_000, kind: str | None = None,
     yield from read_bytes(data, os.fspath(path), suffix)
 
 
-def read_inputs(paths: list[str], max_bytes: int = 20_000_000, columns: Columns | None = None,
+def read_inputs(paths: list[str], max_bytes: int = MAX_BYTES, columns: Columns | None = None,
                 suffixes: tuple[str, ...] | None = None) -> Iterator[Item]:
     """Read many paths; an unreadable one becomes a ReadProblem and the rest go on."""
     for path in paths:

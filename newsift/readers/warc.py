@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from typing import IO, Any, Iterator
 
+from ..settings import option_default
 from ..errors import Errors, InputError
 from .formats import Item, ReadProblem, READERS
+
+MAX_BYTES: int = option_default("max_bytes")  # the one default, from Options
 
 __all__ = ["read_warc", "WARC_SUFFIXES"]
 
@@ -78,7 +81,7 @@ def _looks_like_warc(stream: IO[bytes]) -> bool:
     return head.lstrip(b"\r\n")[:5] == b"WARC/"
 
 
-def read_warc(stream: IO[bytes], label: str, max_bytes: int = 20_000_000) -> Iterator[Item]:
+def read_warc(stream: IO[bytes], label: str, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Every HTML page in a WARC stream, as Articles or per-record ReadProblems."""
     try:
         from warcio.archiveiterator import ArchiveIterator

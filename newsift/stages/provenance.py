@@ -31,6 +31,7 @@ def trace_params(options: Options) -> TraceParams:
         max_candidates=options.provenance_max_candidates,
         copy_min_narrative_words=options.provenance_copy_min_narrative_words,
         chain_depth=options.provenance_chain_depth,
+        furniture_min_others=options.provenance_furniture_min_others,
     )
 
 

@@ -135,3 +135,16 @@ def test_functions_are_short(limit):
     too_long = {name: n for name, n in lengths.items() if n > limit}
     assert not too_long, too_long
     assert statistics.median(lengths.values()) <= 12
+
+
+def test_every_setting_default_is_written_once():
+    """Parameter objects built from Options agree with their own defaults (they take them from Options)."""
+    from newsift.coverage._coverage import CoverageParams
+    from newsift.provenance.trace import TraceParams
+    from newsift.settings import Options
+    from newsift.stages.coverage import params_from
+    from newsift.stages.provenance import trace_params
+
+    options = Options(db="/nonexistent/x.db")
+    assert trace_params(options) == TraceParams()
+    assert params_from(options) == CoverageParams()
