@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterator
 
-from ..domains import normalize_domain
+from ..errors import InputError
 from ..model import Article
 from ..readers.repair import repair_note, repair_text
 
@@ -56,8 +56,12 @@ def read_article(path: Path) -> Article | None:
     if not text.strip():
         return None
     url = (root.findtext("uri") or "").strip() or None
-    article = Article(text=text, id=f"buzzfeed-webis:{path.stem}", url=url, domain=normalize_domain(url),
-                      title=repair_text((root.findtext("title") or "").strip())[0] or None)
+    try:
+        article = Article.from_fields(text, label=path.name, id=f"buzzfeed-webis:{path.stem}", url=url,
+                                      title=repair_text((root.findtext("title") or "").strip())[0] or None,
+                                      source_path=str(path))
+    except InputError:  # no letters at all: not an article
+        return None
     if repaired:
         article.notes.append(repair_note(path.name, repaired))
     return article
