@@ -15,6 +15,7 @@ from ..indexing import IndexResult, index_articles, index_stats
 from ..model import Article
 from ..readers import ReadProblem, read_inputs
 from ..store import Store
+from .params import format_option
 from ._app import cli, options_from
 from .inputs import columns_and_suffixes, corpus_input_options
 from .progress import progress_over
@@ -65,10 +66,11 @@ def corpus() -> None:
 
 
 @corpus.command("stats")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@format_option("text", "json")
 @click.pass_context
-def corpus_stats(ctx: click.Context, as_json: bool) -> None:
+def corpus_stats(ctx: click.Context, fmt: str, as_json: bool) -> None:
     """Summarise the store: articles, domains, date range, size."""
+    as_json = as_json or fmt == "json"
     options = options_from(ctx)
     if not Path(options.db).exists():
         raise InputError(Errors.E031.format(path=options.db))

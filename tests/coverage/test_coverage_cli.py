@@ -76,3 +76,12 @@ def test_newsift_index_fills_the_coverage_index(example_db, capsys):
     with Store(example_db) as store:
         assert index_summary(store) == {"articles": 4, "missing": 0}
         assert missing_count(store) == 0
+
+
+@pytest.mark.parametrize("argv", [["corpus", "stats"], ["corpus", "check"], ["search", "bridge"]])
+def test_printing_commands_take_format_json(example_db, capsys, argv):
+    code, out, _ = _run(capsys, "--db", example_db, *argv, "--format", "json")
+    assert code == 0
+    assert all(json.loads(line) is not None for line in out.splitlines() if line.strip())
+    code, _, err = _run(capsys, "--db", example_db, *argv, "--format", "yaml")
+    assert code == 2 and "yaml" in err
