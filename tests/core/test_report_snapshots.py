@@ -29,19 +29,19 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 _STORE_PATH = re.compile(r"/\S*?\.db\b")
 
 
-def _stable(value):
-    """The report without what changes from run to run (timings, the version, the store's path)."""
+def _stable(value, drop: tuple[str, ...] = ()):
+    """The report without what changes from run to run (the version, the store's path) and the keys in ``drop``."""
     if isinstance(value, dict):
-        return {k: _stable(v) for k, v in value.items() if k not in ("seconds", "newsift_version")}
+        return {k: _stable(v, drop) for k, v in value.items() if k not in ("newsift_version", *drop)}
     if isinstance(value, list):
-        return [_stable(v) for v in value]
+        return [_stable(v, drop) for v in value]
     if isinstance(value, str):
         return _STORE_PATH.sub("<store>", value)
     return value
 
 
-def _compare(name: str, report: newsift.Report) -> None:
-    got = json.dumps(_stable(report.to_dict()), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def _compare(name: str, report: newsift.Report, drop: tuple[str, ...] = ()) -> None:
+    got = json.dumps(_stable(report.to_dict(), drop), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path = SNAPSHOTS / f"{name}.json"
     if UPDATE:
         path.write_text(got, encoding="utf-8")
@@ -71,4 +71,5 @@ def test_example_reports_are_unchanged(path: Path, example_analyzer: newsift.Ana
 def test_seed_report_is_unchanged(analyzer: newsift.Analyzer) -> None:
     (article,) = list(read_path(str(need(SEED))))
     article.source_path = SEED.name
-    _compare("seed-putin-comey", analyzer.analyze(article))
+    # the seed is a real article of another outlet: its words stay in ../shared, only offsets and findings here
+    _compare("seed-putin-comey", analyzer.analyze(article), drop=("text", "title", "snippet"))
