@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["run_serve_bench"]
+__all__ = ["run_serve_bench", "free_port", "wait_ready"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on loopback."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -89,7 +90,8 @@ def _big_body(base: str, size: int) -> dict[str, Any]:
     return {"bytes": len(body), "status": r.status_code, "seconds": round(time.perf_counter() - started, 3)}
 
 
-def _wait_ready(base: str, proc: subprocess.Popen[bytes], seconds: float = 120) -> None:
+def wait_ready(base: str, proc: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    """Wait until a started ``newsift serve`` answers /health; RuntimeError if it exits or never does."""
     import httpx
 
     deadline = time.monotonic() + seconds
@@ -108,13 +110,13 @@ def _wait_ready(base: str, proc: subprocess.Popen[bytes], seconds: float = 120) 
 def run_serve_bench(texts: list[str], db: str, *, requests: int = 200, concurrency: int = 50, workers: int = 2,
                     rounds: int = 2) -> dict[str, Any]:
     """Serve, load, measure; the figures as one dict."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "newsift", "--db", db, "serve", "--port", str(port), "--workers", str(workers),
            "--queue", str(max(64, concurrency))]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))
     try:
-        _wait_ready(base, proc)
+        wait_ready(base, proc)
         bodies = [{"text": t} for t in texts]
         asyncio.run(_round(base, bodies, min(len(bodies) * workers, 20), workers))  # models warm in every worker
         out: dict[str, Any] = {"concurrency": concurrency, "workers": workers, "rounds": []}

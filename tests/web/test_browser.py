@@ -7,15 +7,15 @@ The screenshots are written to docs/img/ for the README.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from newsift.bench.serve import free_port, wait_ready
 
 from shared_data import DATA, EXAMPLES, ROOT, SEED
 
@@ -29,12 +29,6 @@ IMG = ROOT / "docs" / "img"
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = str(tmp_path_factory.mktemp("browser") / "store.db")
@@ -44,18 +38,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if (DATA / "sources").is_dir():  # outlet ratings, so the pages say "unrated" for the right reason
         subprocess.run([*newsift, "sources", "update", "--from", str(DATA / "sources")], check=True,
                        capture_output=True)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([*newsift, "serve", "--port", str(port), "--workers", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    import httpx
-
-    for _ in range(300):
-        try:
-            if httpx.get(base + "/health", timeout=1, trust_env=False).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    wait_ready(base, proc)
     yield base
     proc.terminate()
     assert proc.wait(timeout=30) is not None

@@ -13,14 +13,10 @@ from typing import Iterator
 
 import pytest
 
+from newsift.bench.serve import free_port, wait_ready
+
 pytest.importorskip("uvicorn")
 httpx = pytest.importorskip("httpx")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _children(pid: int) -> list[int]:
@@ -34,17 +30,12 @@ def _children(pid: int) -> list[int]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     db = str(tmp_path_factory.mktemp("serve") / "absent.db")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsift", "--db", db, "serve", "--port", str(port),
                              "--workers", "1", "--max-body", "1000000"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(base + "/health", timeout=1, trust_env=False).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
+    wait_ready(base, proc)
     yield base, proc
     if proc.poll() is None:
         proc.kill()
