@@ -13,18 +13,21 @@ from .errors import Errors, InputError
 from .model import Article, Report
 from .pipeline import Pipeline, Resources
 from .settings import Options
-from .stages import resource_loaders, stage_classes
 
 __all__ = ["Analyzer", "analyze", "analyze_many", "as_article", "build_pipeline", "resources_for"]
 
 
 def resources_for(options: Options | None = None) -> Resources:
     """Resources that know every built-in stage's loaders (for callers outside a pipeline)."""
+    from .stages import resource_loaders  # the stages import spaCy: only when analysis starts, not at import
+
     return Resources(options, resource_loaders())
 
 
 def build_pipeline(names: list[str] | None = None, resources: Resources | None = None) -> Pipeline:
     """The built-in stages named (all, in order, for None) over these resources."""
+    from .stages import stage_classes
+
     return Pipeline(stage_classes(names), resources or resources_for())
 
 

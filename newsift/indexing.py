@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .model import Article
-from .stages import indexers
 from .store import Store, StoreIndexer
 
 __all__ = ["IndexResult", "index_articles", "index_stats"]
@@ -20,6 +19,8 @@ __all__ = ["IndexResult", "index_articles", "index_stats"]
 
 def index_stats(store: Store) -> dict[str, dict[str, Any]]:
     """Each indexer's summary of its tables (rows, bytes …)."""
+    from .stages import indexers  # the stages import spaCy: only when indexing starts
+
     return {ix.name: ix.stats(store) for ix in indexers() if ix.stats is not None}
 
 
@@ -33,6 +34,8 @@ class IndexResult:
 def index_articles(store: Store, articles: Iterable[Article], batch: int = 64,
                    with_indexers: list[StoreIndexer] | None = None) -> Iterator[tuple[Article, bool]]:
     """Store articles (and run the stages' indexers); yields ``(article, added)`` as each batch commits."""
+    from .stages import indexers
+
     chosen = indexers() if with_indexers is None else with_indexers
     for ix in chosen:
         if ix.schema:  # DDL before the first batch: executescript would end a batch's transaction
