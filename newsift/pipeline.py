@@ -4,7 +4,7 @@ A stage declares everything about itself as class attributes: the layers it
 ``requires`` (must have run), ``uses`` (read when present) and ``assigns``;
 the ``resources`` it needs with their loaders; the JSON schema of each
 section it writes (``sections``); what each of its span layers is
-(``layers``, for the renderers); and, when it keeps rows in the store, its
+(``layers``, described in the report schema); and, when it keeps rows in the store, its
 ``indexer``. Nothing registers by being imported: ``newsift.stages`` lists
 the built-in stages in order.
 

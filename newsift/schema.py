@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .stages import section_schemas
+from .stages import layer_descriptions, section_schemas
 
 __all__ = ["report_schema", "SPAN"]
 
@@ -75,7 +75,13 @@ def report_schema() -> dict[str, Any]:
                     },
                 },
             },
-            "layers": {"type": "object", "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/span"}}},
+            "layers": {
+                "type": "object",
+                # each stage's declared layers, described; any other layer is still a list of spans
+                "properties": {name: {"type": "array", "items": {"$ref": "#/$defs/span"}, "description": what}
+                               for name, what in layer_descriptions().items()},
+                "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/span"}},
+            },
             "sections": {"type": "object", "properties": section_schemas()},
             "signals": {
                 "type": "array",

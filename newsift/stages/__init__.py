@@ -2,7 +2,7 @@
 
 Each stage module holds one thin adapter from an analysis package to the
 pipeline. To add a stage, write its module and add its class to ``STAGES``;
-the schema, the store's indexers, the resources and the renderers all read
+the report schema, the store's indexers, the resources and the text report read
 the stages' declarations from here.
 """
 
@@ -68,6 +68,7 @@ def section_schemas() -> dict[str, dict[str, Any]]:
 
 
 def layer_descriptions() -> dict[str, str]:
+    """What each declared span layer is, for the report schema (``newsift schema``)."""
     return {name: what for cls in STAGES for name, what in cls.layers.items()}
 
 

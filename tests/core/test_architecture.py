@@ -148,3 +148,13 @@ def test_every_setting_default_is_written_once():
     options = Options(db="/nonexistent/x.db")
     assert trace_params(options) == TraceParams()
     assert params_from(options) == CoverageParams()
+
+
+def test_the_schema_describes_every_declared_layer():
+    from newsift.schema import report_schema
+    from newsift.stages import STAGES
+
+    described = report_schema()["properties"]["layers"]["properties"]
+    for cls in STAGES:
+        for name, what in cls.layers.items():
+            assert described[name]["description"] == what
