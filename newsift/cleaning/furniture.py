@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..model import Article, Span
-from .rules import Line, boilerplate_kind, is_headline_shaped, norm_title, related_marker, title_similarity
+from .rules import (Line, boilerplate_kind, is_headline_shaped, norm_title, related_marker, sentence_furniture,
+                    title_similarity)
 
 __all__ = ["SiteLines", "title_spans", "rule_spans", "site_recurring_spans"]
 
@@ -51,7 +52,8 @@ def title_spans(article: Article, lines: list[Line], similarity: float) -> list[
 
 
 def rule_spans(lines: list[Line]) -> list[Span]:
-    """Furniture by cue rules, plus headline-shaped lines after a marker or in the closing run."""
+    """Furniture by cue rules (whole lines, or cued sentences within one), plus headline-shaped lines after a
+    marker or in the closing run."""
     found: dict[int, Span] = {}
     for i, line in enumerate(lines):
         hit = boilerplate_kind(line.text)
@@ -69,7 +71,13 @@ def rule_spans(lines: list[Line]) -> list[Span]:
         if after_marker or _in_closing_zone(i, lines, found):
             found[i] = Span(line.start, line.end, "boilerplate",
                             {"kind": "related_headline", "rule": "headline_in_closing_furniture"})
-    return list(found.values())
+    return list(found.values()) + _sentence_spans([ln for i, ln in enumerate(lines) if i not in found])
+
+
+def _sentence_spans(lines: list[Line]) -> list[Span]:
+    """Furniture sentences inside lines of reporting (a closing podcast promo with its link, a disclaimer)."""
+    return [Span(line.start + start, line.start + end, "boilerplate", {"kind": kind, "cue": cue, "rule": "sentence_cue"})
+            for line in lines for start, end, kind, cue in sentence_furniture(line.text)]
 
 
 def _in_closing_zone(i: int, lines: list[Line], found: dict[int, Span]) -> bool:

@@ -8,8 +8,8 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-__all__ = ["Line", "lines_of", "boilerplate_kind", "is_headline_shaped", "related_marker", "norm_title",
-           "title_similarity"]
+__all__ = ["Line", "lines_of", "boilerplate_kind", "sentence_furniture", "is_headline_shaped", "related_marker",
+           "norm_title", "title_similarity"]
 
 # Cue rules: (kind, pattern). Matched against one line; only lines shorter
 # than MAX_RULE_LINE characters are considered, so a long news sentence that
@@ -54,6 +54,21 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ("donation_plea", r"\bpatreon\b"),
     ]
 ]
+# Sentence rules: furniture that sits inside a paragraph of reporting (a
+# closing "subscribe at http://…" promo, an opinion disclaimer). Each needs
+# a strong cue, since the rest of the line is news and stays body.
+_URL = r"(https?://|www\.)\S+"
+_SENTENCE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("promo_link", r"\b(subscribe|click|tap|download|listen|watch)\b( \w+){0,3} (at|on|to|here:?) " + _URL),
+        ("promo_link", r"\b(subscribe|download|listen|watch)\b.{0,60}\b(podcast|newsletter|episode|show)\b.{0,40}" + _URL),
+        ("disclaimer", r"^\W*the (views|opinions)( and opinions)? expressed (in|here|by)\b.{0,80}"
+                       r"\b(are|is) (solely |entirely )?(those|the author|their own|his own|her own)"),
+        ("disclaimer", r"^\W*the (views|opinions) expressed\b.{0,80}\bdo not (necessarily )?reflect\b"),
+    ]
+]
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 _RELATED_MARKER = re.compile(r"^\s*(related|recommended|more from|you may also like|trending|popular|also read|see also)\b.{0,40}$", re.I)
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with is are was be".split())
 _SENTENCE_END = ("." , "!", "?", "”", "\"", "’", "'", ")", "…", ":")
@@ -89,6 +104,24 @@ def boilerplate_kind(line: str) -> tuple[str, str] | None:
         if match:
             return kind, match.group(0).strip()
     return None
+
+
+def sentence_furniture(line: str) -> list[tuple[int, int, str, str]]:
+    """Sentences of one line that are furniture by sentence rules: (start, end, kind, cue), offsets in the line."""
+    if "http" not in line and "www." not in line and "expressed" not in line.lower():
+        return []  # every sentence rule needs one of these: skip the split on ordinary lines
+    found = []
+    start = 0
+    for end in [m.start() for m in _SENTENCE_SPLIT.finditer(line)] + [len(line)]:
+        sentence = line[start:end].strip()
+        for kind, pattern in _SENTENCE_RULES:
+            match = pattern.search(sentence)
+            if match:
+                offset = line.index(sentence, start)
+                found.append((offset, offset + len(sentence), kind, match.group(0).strip()))
+                break
+        start = end
+    return found
 
 
 def is_headline_shaped(line: str) -> bool:

@@ -19,7 +19,9 @@ required — the whole narrative, the lead or the title alike beyond a
 higher bar, or names and narrative both above higher bars than the dated
 rule's — and the item says "date unknown". The bars were set on a sample
 of BuzzFeed-Webis articles read by hand (``newsift bench same-event``). A report the provenance
-stage found copied (either way) is the same story by construction.
+stage found copied (either way) is the same story when the two also share
+names; a copy with next to no names in common shares background (a block
+of statistics, a stock paragraph), not the story.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class EventParams:
     undated_names: float = 0.25  # …or names and narrative both above the dated bars
     undated_names_narrative: float = 0.2
     min_names: float = 0.05  # and never with next to no names in common
+    copy_names: float = 0.1  # a copy sharing fewer names shares background (statistics, a stock paragraph), not the story
 
 
 @dataclass
@@ -94,8 +97,11 @@ def cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
 def judge(ev: EventEvidence, days_apart: int | None, window: int, copy: bool, params: EventParams) -> EventEvidence:
     """Sets ``ev.same_event`` and ``ev.reason`` (in words) and returns ``ev``."""
     strong = ev.strong_text(params)
-    if copy:
+    if copy and ev.names >= params.copy_names:
         ev.same_event, ev.reason = True, "a copy (provenance): the same story"
+    elif copy and strong is None:
+        ev.same_event = False
+        ev.reason = f"a copy (provenance), but names {ev.names:.2f} < {params.copy_names}: shared background, not the story"
     elif days_apart is not None and days_apart > window:
         ev.same_event, ev.reason = False, f"{days_apart} days apart, outside the {window}-day window"
     elif days_apart is not None:

@@ -111,9 +111,28 @@ def _typed(segment: list[tuple[int, int, int]], passage: Passage, first: TextInf
         a_start, a_end = _widen(first.article.text, a.starts[i0], a.ends[i1])
         b_start, b_end = _widen(second.article.text, b.starts[j0], b.ends[j1])
         mapped = {i: passage.token_map[i] for i, _ in run if i in passage.token_map}
-        out.append(Passage(a_start, a_end, b_start, b_end, passage.similarity, len(run),
+        out.append(Passage(a_start, a_end, b_start, b_end, passage.similarity,
+                           len(run) - _swapped_names(run, mapped, first, second),
                            "quote" if quote else "narrative", mapped))
     return out
+
+
+def _swapped_names(run: list[tuple[int, int]], mapped: dict[int, int], first: TextInfo, second: TextInfo) -> int:
+    """Names in ``run`` that the other text prints differently (capitalised mid-sentence, not the same word).
+
+    A series template with its names swapped ("The conversation with Rove/Frank was taped in Kiev…")
+    says the same of a different person: the swapped names are not shared words. A light edit
+    ("essential"/"crucial") keeps its word count, since the statement is the same.
+    """
+    text, words, starts = first.article.text, first.tokens.words, first.tokens.starts
+    swapped = 0
+    for i, _ in run:
+        j = mapped.get(i)
+        if (j is not None and words[i] == second.tokens.words[j]) or not text[starts[i]].isupper():
+            continue
+        before = text[max(0, starts[i] - 3) : starts[i]].rstrip(" \"“(")
+        swapped += bool(before) and not before.endswith((".", "!", "?", "\n"))
+    return swapped
 
 
 def _merge(runs: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[list[tuple[int, int]], bool]]:

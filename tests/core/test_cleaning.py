@@ -5,6 +5,7 @@ import pytest
 from newsift import Article, Options, Report
 from newsift.analysis import build_pipeline, resources_for
 from newsift.cleaning import boilerplate_kind, is_headline_shaped
+from newsift.cleaning.rules import sentence_furniture
 from newsift.store import Store
 
 
@@ -65,6 +66,32 @@ def test_cue_rules(line, kind):
 )
 def test_news_sentences_are_not_furniture(line):
     assert boilerplate_kind(line) is None
+
+
+def test_furniture_sentences_inside_a_line_of_reporting():
+    closing = ("To hear the whole conversation with the mayor, which also covered the budget, click on "
+               "http://podcast.example.com. To get \"The Town Files\" podcast every week, subscribe at "
+               "http://podcasts.example.com/townfiles.")
+    found = sentence_furniture(closing)
+    assert [kind for *_, kind, _cue in found] == ["promo_link", "promo_link"]
+    assert closing[found[0][0] : found[0][1]].endswith("click on http://podcast.example.com.")
+    assert found[1][1] == len(closing)
+    opinion = ("Ana Ruiz is a former county judge. The views expressed in this commentary are solely those of "
+               "the author. She lives in Fresno.")
+    [(start, end, kind, _)] = sentence_furniture(opinion)
+    assert kind == "disclaimer" and opinion[start:end].startswith("The views expressed") and opinion[end:] == " She lives in Fresno."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The campaign urged supporters to visit www.example.org, where the plan was posted on Monday.",
+        "Investigators said the views expressed in the messages were consistent with the suspect's posts.",
+        "Officials said residents could watch the hearing, which was streamed live, but few did.",
+    ],
+)
+def test_news_sentences_with_links_or_views_are_not_furniture(line):
+    assert sentence_furniture(line) == []
 
 
 def test_headline_shape():

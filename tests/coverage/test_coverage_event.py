@@ -29,9 +29,15 @@ def test_no_names_in_common_is_never_the_same_event_without_a_date():
     assert not judge(EventEvidence(0.0, 0.9, 0.9, 0.9), None, 3, False, P).same_event
 
 
-def test_outside_the_window_is_never_the_same_event_and_copies_always_are():
+def test_outside_the_window_is_never_the_same_event_and_copies_sharing_names_always_are():
     assert not judge(EventEvidence(0.9, 0.9, 0.9, 0.9), 30, 3, False, P).same_event
-    assert judge(EventEvidence(0.0, 0.0, 0.0, 0.0), None, 3, True, P).same_event
+    assert judge(EventEvidence(0.15, 0.0, 0.0, 0.0), 30, 3, True, P).same_event
+
+
+def test_a_copy_of_background_with_no_names_in_common_is_not_the_same_story():
+    # two opinion pieces that print the same block of crime statistics, about different happenings
+    background = judge(EventEvidence(0.04, 0.46, 0.13, 0.17), None, 3, True, P)
+    assert not background.same_event and "shared background" in background.reason
 
 
 def test_cosine_weights_rare_words():

@@ -111,3 +111,16 @@ def test_credit_must_name_this_article_and_stand_outside_quotes() -> None:
     titled = Article(" ".join(NARRATIVE) + '\nAs first reported in "Water board raises rates to replace lead '
                      'lines", the vote was close.\nMore later.\nAnd more.', id="z")
     assert credits(titled, other) is not None
+
+
+def test_a_template_with_its_names_swapped_shares_fewer_words_than_it_spans(tmp_path: Path) -> None:
+    template = ("The conversation with {0} was taped in Kiev, Ukraine, around the Yalta European Strategy conference, "
+                "at which {0} and the host took part in a panel discussion on the American election and its aftermath "
+                "for the alliance.")
+    first = Article("\n\n".join(OWN[:1] + [template.format("Rove")] + NARRATIVE[:1]), id="a", domain="one.example")
+    same = Article("\n\n".join(NARRATIVE[2:3] + [template.format("Rove")] + OWN[1:]), id="b", domain="two.example")
+    swapped = Article("\n\n".join(NARRATIVE[2:3] + [template.format("Frank")] + OWN[1:]), id="c", domain="three.example")
+    store = _store(tmp_path, [first, same, swapped])
+    identical, _ = _same_from_both_sides(store, first, same)
+    renamed, _ = _same_from_both_sides(store, first, swapped)
+    assert renamed.narrative_words == identical.narrative_words - 2  # "Frank" twice is not a shared word
