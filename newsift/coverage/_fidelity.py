@@ -5,7 +5,8 @@ remark when (a) their words are similar (rapidfuzz ``token_set_ratio`` at
 or above the threshold) and (b) their content aligns: at least
 ``min_aligned`` content-word stems in common (two when the shorter
 quotation has at most four), making up at least
-``min_share`` of the shorter quotation's content words; a fragment of
+``min_share`` of the shorter quotation's content words (three quarters
+when it has at most four: two common words are not a remark); a fragment of
 fewer than ``min_aligned`` content words pairs only with a quotation at
 most three times its length (a scare-quoted term is not the remark around it). (b) is the floor
 that one shared common word or name cannot pass; it also pairs different
@@ -34,6 +35,7 @@ __all__ = ["QuoteText", "QuoteKeys", "QuoteMatch", "match_quotes", "match_keyed"
 
 MIN_ALIGNED = 3  # content stems two quotations must share…
 MIN_SHARE = 0.5  # …and the share of the shorter one's content stems they make up
+SHORT_SHARE = 0.75  # that share when the shorter has at most four content stems (two common words are not a remark)
 
 _TOKEN = re.compile(r"\[[^\]]*\]|…|\.\.\.|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -120,8 +122,10 @@ def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligne
         i, j = int(i), int(j)
         shared = mine.stems[i] & theirs.stems[j]
         shorter = min(len(mine.stems[i]), len(theirs.stems[j]))
-        # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones
-        if len(shared) < (2 if shorter <= 4 else min_aligned) or len(shared) < min_share * shorter:
+        # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones;
+        # a short one must keep three quarters of its stems ("a really bad dream" is not "a bad person")
+        short = shorter <= 4
+        if len(shared) < (2 if short else min_aligned) or len(shared) < (SHORT_SHARE if short else min_share) * shorter:
             continue
         longer = max(len(mine.stems[i]), len(theirs.stems[j]))
         if shorter < min_aligned and longer > 3 * shorter:

@@ -43,7 +43,8 @@ def coverage_lines(section: dict[str, Any]) -> list[str]:
         lines.append("quote fidelity: the same quotes as other outlets printed them ({→ changed} {+added} {-cut})")
     for version in changed:
         aligned = ", ".join(version.get("aligned_words") or [])
-        lines.append(f"    {version.get('domain') or '?'} (similarity {version['similarity']:.0f}; aligned: {aligned}): "
+        lines.append(f"    {version.get('domain') or '?'} {version['article_id']} (similarity {version['similarity']:.0f}; "
+                     f"aligned: {aligned}): "
                      f"{version['rendered']}")
     lines.extend(f"    note: {note}" for note in section.get("notes") or [])
     return lines

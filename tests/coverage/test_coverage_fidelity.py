@@ -80,6 +80,18 @@ def test_one_shared_word_or_name_is_not_the_same_remark():
     assert match_quotes(fragment, [QuoteText(0, 1, "that racist lie about his birth")], 60)  # two of two words
 
 
+def test_two_common_words_of_a_short_quote_are_not_the_same_remark():
+    # real pairs from two outlets' coverage of one press call: a short quote and a longer one sharing two words
+    dream = [QuoteText(0, 1, "a really bad dream")]
+    rude = [QuoteText(0, 1, "He was really aggressive. He was really rude. He was a bad person with me.")]
+    assert match_quotes(dream, rude, 60) == []
+    end = [QuoteText(0, 1, "I'm with Mrs. Clinton until the end")]
+    debate = [QuoteText(0, 1, "I think he had high points and low points and at the end of the day I'm looking forward to "
+                              "the next debate")]
+    assert match_quotes(end, debate, 60) == []
+    assert match_quotes(dream, [QuoteText(0, 1, "It was like a really bad dream, she said of it all")], 60)
+
+
 def test_pairs_carry_their_similarity_and_aligned_words():
     from newsift.coverage import QuoteKeys, match_keyed
 
