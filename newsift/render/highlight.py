@@ -22,7 +22,8 @@ LAYERS: list[tuple[str, str, str]] = [
     ("quotes", "Quotes by speaker", "quoted speech, one colour per speaker; grey: speaker not found"),
     ("insertions", "Editorial insertions", "words the outlet put inside a quote: [brackets] and ellipses"),
     ("claims", "Check-worthy claims", "sentences worth checking; darker is a higher score"),
-    ("copied", "Copied passages", "passages shared with an earlier stored article: red narrative, purple quote"),
+    ("copied", "Copied passages", "passages of a copy relation with a stored article: red narrative, purple quote; "
+     "dotted: quotations or short phrases another article also prints, not a copy"),
     ("attributions", "Other attributions", "beliefs, perceptions, stances and documents attributed to someone, and "
      "cues outside the lexicon (kind \"other\", often only an event: check before quoting)"),
 ]
@@ -77,21 +78,31 @@ def _claim(span: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
     return {"head": head, "facts": facts}, f"cl cw{level}"
 
 
-def _copied(span: Mapping[str, Any], sources: list[Mapping[str, Any]]) -> tuple[dict[str, Any], str]:
+_COPY_HEADS = {"copied": "copied from {where}", "shared": "copied by {where}"}
+
+
+def _copied(span: Mapping[str, Any], sources: list[Mapping[str, Any]],
+            overlaps: list[Mapping[str, Any]]) -> tuple[dict[str, Any], str]:
     sid = span.get("source_id")
     index = next((i for i, s in enumerate(sources) if s.get("article_id") == sid), None)
-    src = sources[index] if index is not None else {}
+    src = sources[index] if index is not None else next((s for s in overlaps if s.get("article_id") == sid), {})
     passages = src.get("passages") or []
     k = next((k for k, p in enumerate(passages) if p.get("start") == span.get("start")
               and p.get("end") == span.get("end")), None)
     other = passages[k].get("other_text") if k is not None else None
-    facts = [_fact("from", src.get("domain") or sid), _fact("title there", src.get("title")),
-             _fact("kind", span.get("kind")), _fact("similarity", span.get("similarity")),
-             _fact("direction", span.get("direction")), _fact("the passage there", other)]
-    item = {"head": f"copied {span.get('kind') or ''} passage", "facts": facts}
+    where = src.get("domain") or sid
+    direction = span.get("direction")
+    head = _COPY_HEADS.get(str(span.get("label")), "also printed by {where}: not a copy").format(where=where)
+    if span.get("label") in _COPY_HEADS and direction == "unknown":
+        head = f"shared with {where} (who copied whom is unknown)"
+    facts = [_fact("title there", src.get("title")), _fact("kind", span.get("kind")),
+             _fact("similarity", span.get("similarity")), _fact("direction", direction),
+             _fact("the passage there", other)]
+    item = {"head": f"{span.get('kind') or ''} passage {head}".strip(), "facts": facts}
     if index is not None and k is not None:
         item["href"] = f"#pair-{index}-{k}"
-    return item, "cp cq" if span.get("kind") == "quote" else "cp"
+    cls = "cp cq" if span.get("kind") == "quote" else "cp"
+    return item, cls if span.get("label") in _COPY_HEADS else "cp cs"
 
 
 def _attribution(span: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
@@ -103,7 +114,8 @@ def _attribution(span: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
 
 def _marks(report: Mapping[str, Any], colours: Mapping[str, int]) -> dict[str, list[tuple[int, int, dict[str, Any], str]]]:
     layers = report.get("layers") or {}
-    sources = ((report.get("sections") or {}).get("provenance") or {}).get("sources") or []
+    provenance = (report.get("sections") or {}).get("provenance") or {}
+    sources, overlaps = provenance.get("sources") or [], provenance.get("quote_overlap") or []
     makers: dict[str, tuple[list[Any], Callable[[Any], tuple[dict[str, Any], str]]]] = {
         "furniture": (layers.get("cleaning") or [], _furniture),
         "quotes": (layers.get("quotes") or [], lambda s: _quote(s, colours)),
@@ -111,7 +123,7 @@ def _marks(report: Mapping[str, Any], colours: Mapping[str, int]) -> dict[str, l
                        + [(q, el) for q in layers.get("quotes") or [] for el in q.get("ellipses") or []],
                        lambda pair: _insertion(pair[0], pair[1], colours)),
         "claims": (layers.get("claims") or [], _claim),
-        "copied": (layers.get("provenance") or [], lambda s: _copied(s, sources)),
+        "copied": (layers.get("provenance") or [], lambda s: _copied(s, sources, overlaps)),
         "attributions": (layers.get("attributions") or [], _attribution),
     }
     out: dict[str, list[tuple[int, int, dict[str, Any], str]]] = {}

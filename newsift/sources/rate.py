@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["load_ratings", "rate_domain", "Ratings", "siblings"]
 
 _AFFIXES = ("news", "daily", "the", "online", "today", "report", "live", "24", "now", "usa")
+# first labels of hosts that are one outlet's edition, mobile or language version, not another outlet
+EDITION_LABELS = frozenset("www www2 m mobile amp edition editions international intl global en us uk eu ca au".split())
 _VALID = re.compile(r"^[a-z0-9.-]+\.[a-z0-9-]{2,}$")
 
 
@@ -27,17 +29,22 @@ def rate_domain(store: Store, domain: str) -> dict[str, Any] | None:
     """One outlet's ratings: ``{domain, score, raters, summary, …}``; None if no ratings are loaded or not a domain.
 
     ``score`` is None when no loaded set rates the outlet: it is never guessed.
-    The host is tried first, then its parents (``edition.cnn.com`` → ``cnn.com``).
+    The host is tried first, then its parents (``news.example.com`` → ``example.com``): a subdomain can
+    be another outlet (``abcnews.go.com`` is not ``go.com``). An edition or mobile host of one outlet
+    (``edition.cnn.com``, ``m.``, ``uk.``) takes whichever of its own and its site's ratings has more raters.
     """
     chain = host_chain(domain)
     if not chain or not _VALID.match(chain[0]) or not has_ratings(store):
         return None
     sets = loaded_sets(store)
-    for key in chain:
-        summary = summary_of(store, key)
-        if summary is not None:
-            return _rated(store, chain[0], key, summary, sets)
-    return _unrated(store, chain[0], sets)
+    found = [(key, summary) for key in chain if (summary := summary_of(store, key)) is not None]
+    if not found:
+        return _unrated(store, chain[0], sets)
+    key, summary = found[0]
+    if key == chain[0] and chain[0].split(".", 1)[0] in EDITION_LABELS and len(found) > 1:
+        # an edition host (edition.cnn.com) is its outlet: the rating with more raters speaks for it
+        key, summary = max(found, key=lambda ks: ks[1].get("n_raters") or 0)
+    return _rated(store, chain[0], key, summary, sets)
 
 
 def _rated(store: Store, host: str, key: str, summary: dict[str, Any], sets: dict[str, dict]) -> dict[str, Any]:

@@ -108,3 +108,12 @@ def test_lookalikes_of_an_unrated_domain(store):
     assert ratings.lookalikes("breitbarts.com")[0]["relation"] == "name one letter away"
     assert ratings.lookalikes("dailywesterner.com") == []
     assert ratings.resolve("CNN") is None  # a domain's own name needs two raters to count as an outlet name
+
+
+def test_an_edition_host_takes_its_outlets_fuller_rating_but_another_outlet_keeps_its_own(store):
+    _load(store, "lin2023", [Rating("edition.cnn.com", "pc1 0.68", 0.68), Rating("abcnews.go.com", "pc1 0.86", 0.86)])
+    _load(store, "mbfc", [Rating("cnn.com", "x", 0.5), Rating("go.com", "x", 0.2)])
+    _load(store, "cred1", [Rating("cnn.com", "y", 0.6), Rating("go.com", "y", 0.3)])
+    rebuild_summary(store)
+    assert rate_domain(store, "edition.cnn.com")["matched"] == "cnn.com"
+    assert rate_domain(store, "abcnews.go.com")["matched"] == "abcnews.go.com"
