@@ -63,6 +63,18 @@ def test_every_layer_and_the_summary() -> None:
     assert "/srv/secret" not in shown and "x.csv" in shown
 
 
+def test_the_copied_layer_says_which_way_and_sets_quote_only_overlaps_apart() -> None:
+    report = _report()
+    overlap = _span(14, 38, "shared_quote", source_id="other-2", kind="quote", similarity=1.0, direction="unknown")
+    report["layers"]["provenance"].append(overlap)  # type: ignore[index]
+    report["sections"]["provenance"]["quote_overlap"] = [{"article_id": "other-2", "domain": "herald.example",  # type: ignore[index]
+                                                          "passages": [], "direction": "unknown"}]
+    copied, shared = _items(render_html(report))["copied"]
+    assert copied["head"] == "narrative passage copied from ledger.example"
+    assert shared["head"] == "quote passage also printed by herald.example: not a copy"
+    assert "cp cs" in render_html(report)  # drawn dotted, not as a copy
+
+
 def test_hostile_text_is_escaped_and_offsets_kept() -> None:
     page = render_html(_report())
     assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page and "Bridge &lt;Shut&gt;" in page
