@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from ..model import Article, Span
-from .rules import (Line, boilerplate_kind, is_headline_shaped, norm_title, related_marker, sentence_furniture,
-                    title_similarity)
+from .rules import (SENTENCE_END, Line, boilerplate_kind, is_headline_shaped, norm_title, related_marker,
+                    sentence_furniture, title_similarity)
 
 __all__ = ["SiteLines", "title_spans", "rule_spans", "site_recurring_spans"]
 
@@ -90,7 +90,8 @@ def _in_closing_zone(i: int, lines: list[Line], found: dict[int, Span]) -> bool:
 
 def site_recurring_spans(article: Article, lines: list[Line], store: SiteLines, min_articles: int,
                          min_share: float) -> list[Span]:
-    """Lines seen in at least ``min_articles`` (and ``min_share``) of the domain's *other* stored articles."""
+    """Lines seen in at least ``min_articles`` of the domain's *other* stored articles, and in ``min_share``
+    of them unless the line is promo-shaped (a big site's promos each recur in few of its articles)."""
     from ..store import line_key
 
     domain = article.domain
@@ -106,8 +107,20 @@ def site_recurring_spans(article: Article, lines: list[Line], store: SiteLines, 
     spans = []
     for line, key in keyed:
         n = counts.get(key, 0) - (1 if in_store and key in counts else 0) if key is not None else 0
-        if n >= min_articles and n / others >= min_share:
+        if n >= min_articles and (n / others >= min_share or _promo_shaped(line.text)):
             spans.append(Span(line.start, line.end, "boilerplate",
                               {"kind": "site_recurring", "rule": "recurs_across_site",
                                "seen_in": n, "of_articles": others}))
     return spans
+
+
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _promo_shaped(text: str) -> bool:
+    """Not a sentence of reporting: no closing punctuation (a headline, a promo), or a short unquoted line
+    ("Story Continued Below", "QUIZ: Are you more like Clinton or Trump?"). A recurring quotation or a
+    reused sentence of background is kept as text."""
+    if _QUOTE_MARKS & set(text):
+        return False
+    return not text.rstrip().endswith(SENTENCE_END) or len(text.split()) <= 8

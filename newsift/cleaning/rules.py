@@ -8,8 +8,8 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-__all__ = ["Line", "lines_of", "boilerplate_kind", "sentence_furniture", "is_headline_shaped", "related_marker",
-           "norm_title", "title_similarity"]
+__all__ = ["SENTENCE_END", "Line", "lines_of", "boilerplate_kind", "sentence_furniture", "is_headline_shaped",
+           "related_marker", "norm_title", "title_similarity"]
 
 # Cue rules: (kind, pattern). Matched against one line; only lines shorter
 # than MAX_RULE_LINE characters are considered, so a long news sentence that
@@ -71,7 +71,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern[str]]] = [
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 _RELATED_MARKER = re.compile(r"^\s*(related|recommended|more from|you may also like|trending|popular|also read|see also)\b.{0,40}$", re.I)
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via vs with is are was be".split())
-_SENTENCE_END = ("." , "!", "?", "”", "\"", "’", "'", ")", "…", ":")
+SENTENCE_END = (".", "!", "?", "”", "\"", "’", "'", ")", "…", ":")
 
 
 @dataclass
@@ -126,7 +126,7 @@ def sentence_furniture(line: str) -> list[tuple[int, int, str, str]]:
 
 def is_headline_shaped(line: str) -> bool:
     """Title Case, 3–20 words, no sentence-final punctuation: looks like a headline."""
-    if line.endswith(_SENTENCE_END) or len(line) > 160:
+    if line.endswith(SENTENCE_END) or len(line) > 160:
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if not 3 <= len(words) <= 20:

@@ -138,3 +138,16 @@ def test_lines_recurring_across_a_site_are_furniture(tmp_path):
     assert ("site_recurring", footer) in found
     # another domain's identical line is not evidence
     assert labels(clean(text, domain="other.example", db=db)) == []
+
+
+def test_a_big_sites_promos_recur_in_few_of_its_articles_but_its_reused_sentences_stay_text(tmp_path):
+    db = str(tmp_path / "s.db")
+    promo = "Clinton, Trump poised for historic debate battle"
+    reused = "The Trump campaign did not respond to a request for comment on the report on Tuesday night."
+    quoted = '"We will win this," the governor said.'
+    with Store(db) as store:
+        for i in range(30):  # 4 of 30 articles carry each line: far below the 0.3 share
+            extra = f"\n\n{promo}\n\n{reused}\n\n{quoted}" if i < 4 else ""
+            store.add_article(Article(text=f"Story {i} body about topic {i}.{extra}", domain="big.example"))
+    found = labels(clean(f"A new story body.\n\n{promo}\n\n{reused}\n\n{quoted}", domain="big.example", db=db))
+    assert found == [("site_recurring", promo)]
