@@ -24,6 +24,7 @@ from .furniture import TextInfo
 __all__ = ["PairParams", "canonical", "shared_passages", "flip"]
 
 FURNITURE, QUOTE, NARRATIVE = 0, 1, 2
+QUOTE_MIN_WORDS = 3  # shorter quote runs inside narrative are boundary artefacts
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,9 @@ def _typed(segment: list[tuple[int, int, int]], passage: Passage, first: TextInf
             runs[-1][0].append((i, j))
         else:
             runs.append(([(i, j)], quote))
+    # a quote run of a word or two beside narrative is a boundary artefact (a sentence's first word
+    # aligned against a quotation there), not a shared quotation: it joins its neighbour
+    runs = _merge([(r, q and (len(r) >= QUOTE_MIN_WORDS or len(runs) == 1)) for r, q in runs])
     if any(quote for _, quote in runs):  # a short narrative run beside a quote is its tag
         runs = _merge([(r, q or len(r) < attribution_words) for r, q in runs])
     out = []
