@@ -32,8 +32,9 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-snapshots: install  # record the reports the snapshot tests compare against (read the diff first)
+snapshots: install  # record the reports the snapshot tests compare against, and the README's screenshots (read the diff first)
 	NEWSIFT_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/core/test_report_snapshots.py
+	NEWSIFT_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/web/test_browser.py
 
 clean:
 	rm -rf $(VENV) out *.egg-info
