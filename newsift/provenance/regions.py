@@ -25,7 +25,7 @@ import numpy as np
 from .alignment import quote_regions
 from .fingerprints import Tokens
 
-__all__ = ["embedded_posts", "block_quotes", "quoted_regions", "quoted_tokens"]
+__all__ = ["embedded_posts", "post_authors", "block_quotes", "quoted_regions", "quoted_tokens"]
 
 _SIGNATURE = re.compile(
     r"(?:[—–-]{1,2}\s*[^\n()—–]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}"
@@ -52,6 +52,24 @@ def embedded_posts(text: str) -> list[tuple[int, int]]:
             cut = _SENTENCE_START.search(text, sig.start() - _MAX_POST, sig.start())
             start = cut.end() if cut else sig.start() - _MAX_POST
         out.append((start, sig.end()))
+    return out
+
+
+_AUTHOR = re.compile(r"(?:[—–-]{1,2}\s*|posted by )(?P<name>[^\n()—–]{1,80}?)\s*\(@(?P<handle>[\w.]{1,30})\)")
+
+
+def post_authors(text: str) -> list[tuple[int, int, int, str, str]]:
+    """Embedded posts with who posted them: ``(start, end, signature_start, name, handle)``.
+
+    ``text[start:signature_start]`` is the post's words, ``text[signature_start:end]`` its signature
+    ("— Donald Trump Jr. (@DonaldJTrumpJr) September 19, 2016"). The name is as the signature prints it.
+    """
+    out = []
+    for start, end in embedded_posts(text):
+        sig = _SIGNATURE.search(text, start, end)
+        author = _AUTHOR.search(text, sig.start(), end) if sig else None
+        if sig and author:
+            out.append((start, end, sig.start(), author.group("name").strip(), author.group("handle")))
     return out
 
 

@@ -124,3 +124,12 @@ def test_a_template_with_its_names_swapped_shares_fewer_words_than_it_spans(tmp_
     identical, _ = _same_from_both_sides(store, first, same)
     renamed, _ = _same_from_both_sides(store, first, swapped)
     assert renamed.narrative_words == identical.narrative_words - 2  # "Frank" twice is not a shared word
+
+
+def test_an_embedded_post_names_who_posted_it() -> None:
+    from newsift.provenance.regions import post_authors
+
+    text = f"Intro line.\n\n{TWEET}\n\nMore reporting."
+    [(start, end, sig, name, handle)] = post_authors(text)
+    assert text[start:sig].startswith("Proud of our crews") and text[sig:end].startswith("— Ana Ruiz")
+    assert (name, handle) == ("Ana Ruiz", "AnaRuizWater")
