@@ -140,3 +140,7 @@ class Errors:
     E541 = ("[E541] the {name} rating set has {rows} domains, below {share:.0%} of the {previous} loaded before;"
             " nothing was replaced (pass --force to load it anyway)")
     E409 = "[E409] {path}: corpus trace reads .jsonl or .parquet files (or the store), not {suffix}"
+    E259 = ("[E259] the strong claims model is not at {path}; build it with 'newsift train claims-strong' "
+            "(about an hour on two CPU cores), or set claims_strong_dir to its folder")
+    E260 = "[E260] the strong claims model cannot run: {why} (pip install 'newsift[strong]')"
+    E261 = "[E261] the strong claims model in {path} cannot be loaded ({why}); rebuild it with 'newsift train claims-strong'"

@@ -43,7 +43,8 @@ class Options:
     furniture_min_articles: int = 3  # a line seen in this many of a domain's stored articles…
     furniture_min_share: float = 0.3  # …and in this share of them is site furniture
     # claims
-    claims_model: str | None = None  # "tfidf" (None), "semantic", "auto" (semantic when installed) or a .npz path
+    claims_model: str | None = None  # "tfidf" (None), "semantic", "strong", "auto" (semantic when installed) or a .npz path
+    claims_strong_dir: str | None = None  # folder of the strong model (None: ~/.local/share/newsift/models/claims-strong)
     claims_threshold: float | None = None  # check-worthy at or above this score (default: the model's own)
     # coverage
     coverage_window_days: int = 3  # reports published this many days apart can be the same event

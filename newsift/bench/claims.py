@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..claims.metrics import f1_interval, pr_auc, roc_auc, yes_scores
-from ..claims.model import ClaimModel
+from ..claims import ClaimScorer
 from ..datasets.ct24 import HELD_OUT_FIRST_ID, HELD_OUT_NAME, SPLIT_FILES, Example, read_tsv, split_held_out
 from ..errors import Errors, InputError
 
@@ -44,24 +44,21 @@ def _sets(paths: Sequence[str | Path], held_out: bool) -> list[tuple[str, bool, 
     return sets
 
 
-def _seen(model: ClaimModel, is_train: bool, held_out: bool) -> bool:
+def _seen(model: ClaimScorer, is_train: bool, held_out: bool) -> bool:
     """True when the model was fitted on these sentences (its card says where its fit data stopped)."""
     if not is_train:
         return False
     return not held_out or "held_out_first_id" not in model.card.get("data", {})
 
 
-def bench_one(model: ClaimModel, examples: Sequence[Example], threshold: float | None = None,
+def bench_one(model: ClaimScorer, examples: Sequence[Example], threshold: float | None = None,
               repeat: int = 3) -> dict[str, Any]:
     """Scores and speed of one model on labelled examples."""
     texts = [e.text for e in examples]
     labels = [bool(e.label) for e in examples]
     best, best_cpu = float("inf"), float("inf")
     for _ in range(max(1, repeat)):
-        if model.embedder is not None:
-            model.embedder.reset()  # time the encoding, not the cache
-        if model.static is not None:
-            model.static.tokenizer.cache.clear()  # time the word pieces of every word, as on a first article
+        _clear_caches(model)
         started, started_cpu = time.perf_counter(), time.process_time()
         scores = model.scores(texts)
         best = min(best, time.perf_counter() - started)
@@ -79,7 +76,16 @@ def bench_one(model: ClaimModel, examples: Sequence[Example], threshold: float |
     return result
 
 
-def run_claims_bench(paths: Sequence[str | Path], models: Sequence[ClaimModel], threshold: float | None = None,
+def _clear_caches(model: ClaimScorer) -> None:
+    """Time the encoding, not a cache (the strong model keeps none)."""
+    embedder, static = getattr(model, "embedder", None), getattr(model, "static", None)
+    if embedder is not None:
+        embedder.reset()
+    if static is not None:
+        static.tokenizer.cache.clear()  # time the word pieces of every word, as on a first article
+
+
+def run_claims_bench(paths: Sequence[str | Path], models: Sequence[ClaimScorer], threshold: float | None = None,
                      repeat: int = 3, held_out: bool = False) -> dict[str, Any]:
     """One result per model and file, in that order: ``{"results": [...]}``."""
     sets = _sets(paths, held_out)

@@ -192,7 +192,9 @@ def _tokenizer(encoder_dir: Path) -> Any:
 
 
 def _fine_tune(torch: Any, encoder_dir: Path, tokenizer: Any, examples: list[Example], epochs: int, device: str,
-               seed: int) -> Any:
+               seed: int, max_tokens: int = MAX_TOKENS, bucketed: bool = False,
+               after_epoch: Callable[[int, Any], None] | None = None) -> Any:
+    """Fine-tune encoder and head; ``after_epoch(epoch, net)`` is called after each epoch (1-based)."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     net = _network(torch, encoder_dir).to(device)
@@ -202,12 +204,10 @@ def _fine_tune(torch: Any, encoder_dir: Path, tokenizer: Any, examples: list[Exa
         optimiser, lambda s: min(1.0, s / max(1, 0.06 * steps)) * max(0.0, (steps - s) / steps))
     texts = [e.text for e in examples]
     labels = torch.tensor([int(bool(e.label)) for e in examples])
-    for _ in range(epochs):
+    for epoch in range(epochs):
         net.train()
-        order = rng.permutation(len(texts))
-        for start in range(0, len(order), BATCH):
-            batch = order[start:start + BATCH]
-            encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True, max_length=MAX_TOKENS,
+        for batch in _batches(rng, texts, bucketed):
+            encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True, max_length=max_tokens,
                                 return_tensors="pt")
             with torch.autocast(device, dtype=torch.bfloat16, enabled=device != "cpu"):
                 logits = net(encoded["input_ids"].to(device), encoded["attention_mask"].to(device))
@@ -216,10 +216,25 @@ def _fine_tune(torch: Any, encoder_dir: Path, tokenizer: Any, examples: list[Exa
             loss.backward()
             optimiser.step()
             schedule.step()
+        if after_epoch is not None:
+            after_epoch(epoch + 1, net)
     return net
 
 
-def _predict(torch: Any, net: Any, tokenizer: Any, texts: list[str], device: str) -> np.ndarray:
+def _batches(rng: np.random.Generator, texts: list[str], bucketed: bool) -> list[np.ndarray]:
+    """Shuffled batches; ``bucketed``: of similar lengths (sorted within shuffled pools of 50 batches), so
+    that a CPU pads less, the batches themselves in random order."""
+    order = rng.permutation(len(texts))
+    if bucketed:
+        pool = BATCH * 50
+        order = np.concatenate([sorted(order[i:i + pool], key=lambda j: len(texts[j]))
+                                for i in range(0, len(order), pool)]).astype(int)
+    batches = [order[start:start + BATCH] for start in range(0, len(order), BATCH)]
+    return [batches[i] for i in rng.permutation(len(batches))] if bucketed else batches
+
+
+def _predict(torch: Any, net: Any, tokenizer: Any, texts: list[str], device: str,
+             max_tokens: int = MAX_TOKENS) -> np.ndarray:
     net.eval()
     order = np.argsort([len(t) for t in texts])  # similar lengths together: less padding
     scores = np.empty(len(texts))
@@ -227,7 +242,7 @@ def _predict(torch: Any, net: Any, tokenizer: Any, texts: list[str], device: str
         for start in range(0, len(order), 256):
             batch = order[start:start + 256]
             encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True,
-                                max_length=MAX_TOKENS, return_tensors="pt")
+                                max_length=max_tokens, return_tensors="pt")
             with torch.autocast(device, dtype=torch.bfloat16, enabled=device != "cpu"):
                 logits = net(encoded["input_ids"].to(device), encoded["attention_mask"].to(device))
             scores[batch] = torch.softmax(logits.float(), -1)[:, 1].cpu().numpy()

@@ -36,6 +36,8 @@ FORMATS = ("text", "json", "jsonl", "html")
 @click.option("--published", default=None, help="Publication date, ISO 8601 (one input only).")
 @click.option("--stages", default=None, help="Comma-separated stages to run (default: all).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this.")
+@click.option("--claims-model", default=None,
+              help="Check-worthiness model: tfidf, semantic, strong or a path (default: the claims_model setting).")
 @click.option("--strict", is_flag=True, help="Exit 2 if any input or record was unreadable.")
 @click.option("--workers", type=int, default=1, show_default=True,
               help="Analyse on this many Dask worker processes (output is jsonl, in input order).")
@@ -44,9 +46,10 @@ FORMATS = ("text", "json", "jsonl", "html")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: str | None, url: str | None,
           title: str | None, published: str | None, stages: str | None, max_bytes: int | None,
-          strict: bool, workers: int, scheduler: str, ids: tuple[str, ...] = (), **inputs: Any) -> None:
+          claims_model: str | None, strict: bool, workers: int, scheduler: str, ids: tuple[str, ...] = (),
+          **inputs: Any) -> None:
     """Analyse articles (.txt, .html, .json, .jsonl, .csv, - for standard input, or an http(s) URL)."""
-    options = options_from(ctx, max_bytes=max_bytes,
+    options = options_from(ctx, max_bytes=max_bytes, claims_model=claims_model,
                            stages=[s.strip() for s in stages.split(",") if s.strip()] if stages else None)
     meta = {k: v for k, v in {"url": url, "title": title, "published": published}.items() if v}
     columns, suffixes = columns_and_suffixes(inputs)
@@ -55,6 +58,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     read_options = options, columns, suffixes, ids
     if meta and len(paths) > 1:
         raise InputError(Errors.E030)
+    _claims_model_loads(options)
     if workers > 1:
         _check_parallel(list(paths), read_options, workers, scheduler, output, strict)
         return
@@ -94,6 +98,15 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
         sys.exit(2)
     if failed:  # the reports are written, each failed stage has its line: an analysis error
         sys.exit(1)
+
+
+def _claims_model_loads(options: Options) -> None:
+    """A chosen claims model that cannot load is one coded line and exit 2 up front, not a failed stage per article."""
+    if options.claims_model in (None, "", "tfidf", "auto") or (options.stages and "claims" not in options.stages):
+        return
+    from ..claims import load_model
+
+    load_model(options.claims_model, options.claims_strong_dir)
 
 
 def _has_records(paths: tuple[str, ...]) -> bool:

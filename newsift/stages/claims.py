@@ -19,8 +19,7 @@ from typing import Any, Sequence
 
 from ..claims.fallback import fallback_quotes
 from ..claims.features import find_numbers
-from ..claims import load_model
-from ..claims.model import ClaimModel
+from ..claims import ClaimScorer, load_model
 from ..claims.whose import whose_claim
 from ..errors import InputError, ResourceUnavailable
 from ..model import Report, Signal, Span
@@ -32,9 +31,12 @@ NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
-def load_claims_model(resources: Resources) -> ClaimModel:
+def load_claims_model(resources: Resources) -> ClaimScorer:
+    options = resources.options
+    if options.claims_model == "strong":  # chosen by name and built apart: absent, the stage fails (E526), not skips
+        return load_model("strong", options.claims_strong_dir)
     try:
-        return load_model(resources.options.claims_model)
+        return load_model(options.claims_model, options.claims_strong_dir)
     except InputError as exc:
         raise ResourceUnavailable(str(exc)) from None
 
@@ -113,7 +115,7 @@ class ClaimsStage(Stage):
     resources = {"claims_model": load_claims_model}
 
     def run(self, report: Report, resources: Resources) -> None:
-        model: ClaimModel = resources.get("claims_model")
+        model: ClaimScorer = resources.get("claims_model")
         threshold = resources.options.claims_threshold
         threshold = model.threshold if threshold is None else threshold
         text = report.text
@@ -144,7 +146,7 @@ class ClaimsStage(Stage):
         return fallback_quotes(report.text, sentences, report.spans("entities")), "claims-fallback"
 
     @staticmethod
-    def _summarise(report: Report, model: ClaimModel, threshold: float, quote_source: str,
+    def _summarise(report: Report, model: ClaimScorer, threshold: float, quote_source: str,
                    unscored: str | None) -> None:
         claims = report.spans("claims")
         ranking = rank_claims(claims, report.text)
