@@ -144,3 +144,4 @@ class Errors:
             "(about an hour on two CPU cores), or set claims_strong_dir to its folder")
     E260 = "[E260] the strong claims model cannot run: {why} (pip install 'newsift[strong]')"
     E261 = "[E261] the strong claims model in {path} cannot be loaded ({why}); rebuild it with 'newsift train claims-strong'"
+    E103 = "[E103] --real-news {path}: none of the labelled BuzzFeed-Webis articles is there (need buzzfeed-webis-2016)"

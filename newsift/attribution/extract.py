@@ -10,6 +10,7 @@ lean on the speaker quoted just before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -35,6 +36,7 @@ ABBREVIATIONS = ("Mrs Sen Rep Gov Gen Col Lt Sgt Capt Cpl Maj Adm Cmdr Det Insp 
                  "Dept Gov Jr Sr St Ft Mt No Inc Corp Ltd Co Bros vs Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec").split()
 _SENT_END = re.compile("".join(rf"(?<!\b{a})" for a in sorted(set(ABBREVIATIONS)))
                        + r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\b[A-Z]\.[A-Z])[.!?]\s")  # nor after "Mr.", "H.", "U.S."
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined|dubbed|named|called)[ \t]*$")
 _INVERTED = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
 
 
@@ -43,9 +45,14 @@ def extract_attributions(text: str, parsed: ParsedText) -> list[Attribution]:
     direct, partial = _direct_quotes(text, parsed, marks)
     used = {a.cue[0] for a in direct if a.cue}
     quoted = [(m.start, m.end) for m in marks if m.word_count(text) >= MIN_DIRECT_WORDS]
-    indirect = [a for a in reported_speech(parsed, text, used, quoted) if not _overlaps_any(a, direct)]
+    labelled = _labelled_paragraphs(text, parsed)
+    # an interview's answers are the interviewee's, whatever verbs they hold ("A: I tell them to …")
+    interviews = [a for a in labelled if a.content_type == "interview"]
+    indirect = [a for a in reported_speech(parsed, text, used, quoted)
+                if not _overlaps_any(a, direct + interviews) and not _title_before_cue(text, a, partial)]
     _mark_mixed(indirect, partial)
-    labelled = [a for a in _labelled_paragraphs(text, parsed) if not _overlaps_any(a, direct + indirect)]
+    direct = _quotes_after_reported(text, parsed, marks, direct, indirect)
+    labelled = [a for a in labelled if not _overlaps_any(a, direct + indirect)]
     found = sorted(direct + indirect + labelled, key=lambda a: a.start)
     for att in direct:
         if att.cue_token is not None and is_according(att.cue_token):
@@ -57,6 +64,7 @@ def extract_attributions(text: str, parsed: ParsedText) -> list[Attribution]:
 
 
 _LABEL = re.compile(r"([A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|the|de)){0,5}):[ \t]+(?=\S)")
+_INTERVIEW = re.compile(r"^[QA]:[ \t]", re.M)
 _NOT_SPEAKERS = frozenset("update note editor related photo video watch read see source sources also breaking exclusive "
                           "live analysis opinion commentary q a question answer correction disclosure".split())
 
@@ -65,13 +73,19 @@ def _labelled_paragraphs(text: str, parsed: ParsedText) -> list[Attribution]:
     """A paragraph opening with a speaker and a colon: headlines ('Graham: Trump's rhetoric destroying GOP
     chances') and transcripts ('BENENSON: Senator Sanders doesn't get to decide …')."""
     found = []
+    # an interview transcript: "Q: …" / "A: …" paragraphs, the interviewer's questions and the answers
+    interviews = len(_INTERVIEW.findall(text)) >= 2
     for off, doc in parsed.docs:
         doc_text = parsed.text_of(doc)
         match = _LABEL.match(doc_text)
-        if match is None or any(w.lower().strip(".’'") in _NOT_SPEAKERS for w in match.group(1).split()):
+        if match is None:
+            continue
+        interview = match.group(1) in ("Q", "A") and interviews
+        if not interview and any(w.lower().strip(".’'") in _NOT_SPEAKERS for w in match.group(1).split()):
             continue
         label = [t for t in doc if t.idx < match.end(1)]
-        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (t.is_upper and len(t) > 2) for t in label):
+        if not interview and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (t.is_upper and len(t) > 2)
+                                     for t in label):
             continue
         start, end = off + match.end(), off + len(doc_text.rstrip())
         while end > start and text[end - 1] in " .\t":
@@ -81,7 +95,8 @@ def _labelled_paragraphs(text: str, parsed: ParsedText) -> list[Attribution]:
         head = next((t for t in label if t.head.i == t.i or t.head.idx >= match.end(1)), label[-1])
         colon = off + match.end(1)
         found.append(Attribution([(start, end)], "indirect", cue=(colon, colon + 1), mention=(off, off + match.end(1)),
-                                 mention_head=head, confidence=LABELLED, content_type="label"))
+                                 mention_head=head, confidence=LABELLED,
+                                 content_type="interview" if interview else "label"))
     return found
 
 
@@ -91,26 +106,27 @@ def _direct_quotes(text: str, parsed: ParsedText, marks: list[QuoteMark]) -> tup
     by_group: dict[int, Attribution] = {}
     for i, mark in enumerate(marks):
         if mark.group in by_group:  # a paragraph continuing the quote
-            by_group[mark.group].parts.append((mark.start, mark.end))
-            by_group[mark.group].quoted.append((mark.start, mark.end))
+            _join(by_group, by_group[mark.group], mark)
+            continue
+        prev_mark = _last_mark_of(marks[:i], direct) if direct else None
+        if _TITLED.search(text, max(0, mark.outer_start - 20), mark.outer_start):
+            partial.append(mark)  # 'a video titled “A Message From Grandma & Grandpa: …”': a title, not words said
             continue
         if mark.word_count(text) < MIN_DIRECT_WORDS and not _opens_cued_sentence(text, parsed, mark, marks, i):
-            partial.append(mark)
+            if prev_mark is not None and _opens_sentence(text, parsed, mark) \
+                    and _continues(text, parsed, prev_mark, mark, direct[-1]):
+                _join(by_group, direct[-1], mark)  # '“… on the road,” he said. “Bodies everywhere.”': short, but on
+            else:
+                partial.append(mark)
             continue
-        prev_mark = marks[i - 1] if i else None
         nxt = marks[i + 1] if i + 1 < len(marks) else None
-        att = _cued_quote(text, parsed, mark, prev_mark, nxt, marks)
-        if att is None and direct and prev_mark is not None and _continues(text, parsed, prev_mark, mark, direct[-1]):
-            direct[-1].parts.append((mark.start, mark.end))  # '“A,” he said. “B.”': one attribution, two parts
-            direct[-1].quoted.append((mark.start, mark.end))
-            by_group[mark.group] = direct[-1]
+        att = _cued_quote(text, parsed, mark, marks[i - 1] if i else None, nxt, marks)
+        if att is None and prev_mark is not None and _continues(text, parsed, prev_mark, mark, direct[-1]):
+            _join(by_group, direct[-1], mark)  # '“A,” he said. “B.”': one attribution, two parts
             continue
         if att is None and direct and _opens_paragraph(text, parsed, mark) and direct[-1].mention is not None \
                 and _next_paragraph(text, parsed, direct[-1].quoted[-1][1], mark.start):
-            # a quote paragraph right after a cued quote's paragraph goes on with it
-            direct[-1].parts.append((mark.start, mark.end))
-            direct[-1].quoted.append((mark.start, mark.end))
-            by_group[mark.group] = direct[-1]
+            _join(by_group, direct[-1], mark)  # a quote paragraph right after a cued quote's paragraph goes on with it
             continue
         if att is None and _opens_paragraph(text, parsed, mark):
             att = Attribution([(mark.start, mark.end)], "direct", confidence=FLOATING)  # floating quote
@@ -121,6 +137,25 @@ def _direct_quotes(text: str, parsed: ParsedText, marks: list[QuoteMark]) -> tup
         by_group[mark.group] = att
         direct.append(att)
     return direct, partial
+
+
+def _join(by_group: dict[int, Attribution], att: Attribution, mark: QuoteMark) -> None:
+    att.parts.append((mark.start, mark.end))
+    att.quoted.append((mark.start, mark.end))
+    by_group[mark.group] = att
+
+
+def _last_mark_of(marks: list[QuoteMark], direct: list[Attribution]) -> QuoteMark | None:
+    """The last quote mark of the last direct quote, when only quoted phrases no quote took come after it ('“A,”
+    she told a crowd after she took the stage to “Eye of the Tiger.” “B.”')."""
+    last = direct[-1].quoted[-1]
+    taken = {q for att in direct for q in att.quoted}
+    for mark in reversed(marks):
+        if (mark.start, mark.end) == last:
+            return mark
+        if (mark.start, mark.end) in taken:
+            return None
+    return None
 
 
 def _cued_quote(text: str, parsed: ParsedText, mark: QuoteMark, prev_mark: QuoteMark | None,
@@ -136,6 +171,8 @@ def _cued_quote(text: str, parsed: ParsedText, mark: QuoteMark, prev_mark: Quote
         if found is not None:
             cue, content_end = found
     if cue is not None:
+        if _inside_reported(text, parsed, before_start, mark):
+            return None  # 'Trump said things “should be wrapped up by Cleveland,” referring to …': mixed, said's
         lead = _lead_in(text, parsed, before_start, mark)
         content_start = content_start if lead is None else lead
     else:
@@ -147,9 +184,45 @@ def _cued_quote(text: str, parsed: ParsedText, mark: QuoteMark, prev_mark: Quote
     if subject is None and parsed.offset_of(cue) >= mark.end:
         subject = _name_around_cue(parsed, cue, mark)
     mention = parsed.span_of(mention_tokens(subject)) if subject is not None else None
-    kind = "direct" if (content_start, content_end) == (mark.start, mark.end) else "mixed"
-    return Attribution([(content_start, content_end)], kind, cue=_cue_span(parsed, cue), mention=mention,
+    parts = [(content_start, content_end)]
+    if confidence == CUE_BEFORE:
+        # 'The streets were deserted, he added, “but …”' / 'he said, “I have not heard that” from officials.'
+        clause = _clause_before_cue(text, parsed, before_start, cue, mention)
+        parts = [(content_start, _sentence_rest(text, parsed, mark, after_end) or content_end)]
+        parts = [clause, *parts] if clause is not None else parts
+    kind = "direct" if parts == [(mark.start, mark.end)] else "mixed"
+    return Attribution(parts, kind, cue=_cue_span(parsed, cue), mention=mention,
                        mention_head=subject, cue_token=cue, confidence=confidence)
+
+
+def _sentence_rest(text: str, parsed: ParsedText, mark: QuoteMark, end: int) -> int | None:
+    """Where the sentence ends when the writer's words carry it on after the quote: 'he said, “I have not
+    heard that particular concern” from law enforcement officials.' (None when the quote closes its clause
+    with punctuation, or the words after it hold a cue of their own)."""
+    if mark.end <= mark.start or not text[mark.end - 1].isalnum():
+        return None
+    rest = _SENT_END.split(text[mark.outer_end : end] + " ", 1)[0].rstrip()
+    if not re.match(r" [a-z]", rest) or any(is_cue(t) for t in parsed.tokens_in(mark.outer_end, mark.outer_end + len(rest))):
+        return None
+    return mark.outer_end + len(rest.rstrip(" .,;:"))
+
+
+def _clause_before_cue(text: str, parsed: ParsedText, start: int, cue: Token,
+                       mention: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The reported words a parenthetical cue interrupts before the quote goes on: 'The streets were
+    deserted, he added, “but people need to connect somehow.”' (a clause of its own, ended by a comma)."""
+    cue_at = parsed.offset_of(cue)
+    end = min(cue_at, mention[0]) if mention is not None else cue_at
+    cut = max((m.end() for m in _SENT_END.finditer(text, start, end)), default=start)
+    words = text[cut:end].rstrip()
+    if not words.endswith(",") or "\n" in words:
+        return None
+    tokens = parsed.tokens_in(cut, cut + len(words))
+    if len(tokens) < 4 or any(is_cue(t) or is_according(t) for t in tokens) \
+            or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tokens):
+        return None  # "On Monday, he said, “…”": no clause of the speaker's
+    lead_start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    return lead_start, cut + len(words) - 1
 
 
 def _lead_in(text: str, parsed: ParsedText, start: int, mark: QuoteMark) -> int | None:
@@ -159,11 +232,30 @@ def _lead_in(text: str, parsed: ParsedText, start: int, mark: QuoteMark) -> int 
     lead = text[start : mark.outer_start]
     cut = max((m.end() for m in _SENT_END.finditer(lead)), default=0)
     words = lead[cut:].strip()
-    if not words or words[-1] in ",:;—–-([\"“”'":
+    tokens = parsed.tokens_in(start + cut, mark.outer_start)
+    if not words or words[-1] in ":;—–-([\"“”'" or words[-1] == "," and not _is_clause(tokens):
         return None
-    if any(is_cue(t) for t in parsed.tokens_in(start + cut, mark.outer_start)):
+    if any(is_cue(t) for t in tokens):
         return None
     return start + cut + len(lead[cut:]) - len(lead[cut:].lstrip())
+
+
+def _inside_reported(text: str, parsed: ParsedText, start: int, mark: QuoteMark) -> bool:
+    """The quote lies inside the clause a speech verb earlier in its sentence reports ('Cruz said he'd make
+    sand "glow in the dark," …'), not after a cue clause that introduces it ('He told reporters, “…”')."""
+    lead = text[start : mark.outer_start]
+    cut = max((m.end() for m in _SENT_END.finditer(lead)), default=0)
+    if not lead[cut:].strip() or lead.rstrip()[-1:] in (",", ":", "—", "–"):
+        return False
+    inside = parsed.tokens_in(mark.start, mark.end)[:3]
+    cues = [t for t in parsed.tokens_in(start + cut, mark.outer_start) if t.pos_ == "VERB" and cue_kind(t) == "speech"]
+    return any(c in t.ancestors for c in cues for t in inside)
+
+
+def _is_clause(tokens: list[Token]) -> bool:
+    """Words with a subject or a subordinating word: a clause that runs into the quote ('If the bill passes,
+    “…,” she said'), not a cue clause ('He told reporters, “…”', which has a cue) nor a bare phrase."""
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for t in tokens)
 
 
 def _cue_ending_sentence(text: str, parsed: ParsedText, mark: QuoteMark, end: int) -> tuple[Token, int] | None:
@@ -190,7 +282,7 @@ def _cue_ending_sentence(text: str, parsed: ParsedText, mark: QuoteMark, end: in
 def _opens_sentence(text: str, parsed: ParsedText, mark: QuoteMark) -> bool:
     para_start, _ = parsed.paragraph_bounds(mark.start)
     before = text[para_start : mark.outer_start].rstrip()
-    return not before or before[-1] in ".!?\"”:"
+    return not before or before[-1] in ".!?\"”:—–" or before.endswith(" -")
 
 
 def _opens_cued_sentence(text: str, parsed: ParsedText, mark: QuoteMark, marks: list[QuoteMark], i: int) -> bool:
@@ -213,7 +305,8 @@ def _speaker_of(cue: Token, parsed: ParsedText, marks: list[QuoteMark]) -> Token
     if subject is not None and any(m.outer_start <= parsed.offset_of(subject) < m.outer_end for m in marks):
         subject = None  # the parser took the quote's own subject: '“My bosses …,” said Mr. Conant'
     if subject is None:
-        subject = next((c for c in cue.rights if c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        subject = next((c for c in cue.rights if c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN", "PRON")
+                        and c.ent_type_ not in ("DATE", "TIME")), None)  # not '… said Thursday morning
     return subject
 
 
@@ -319,10 +412,13 @@ def _cue_colon_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> Toke
 
 
 def _continues(text: str, parsed: ParsedText, prev_mark: QuoteMark, mark: QuoteMark, prev: Attribution) -> bool:
-    """'“A,” said X, a doctor. “B.”': B goes on with A's attribution when only A's cue clause sits between."""
+    """'“A,” said X, a doctor. “B.”': B goes on with A's attribution when only A's cue clause sits between
+    (and B opens its sentence or follows the cue clause's comma; a phrase quoted mid-sentence does not)."""
     if prev.cue is None or prev.quoted[-1][1] != prev_mark.end or not prev_mark.end <= prev.cue[0] < mark.start:
         return False
     between = text[prev_mark.outer_end : mark.outer_start]
+    if not _opens_sentence(text, parsed, mark) and between.rstrip()[-1:] not in (",", ":"):
+        return False
     # a quote paragraph right after the cue's paragraph continues it (PolNeAR annotates it so)
     return "\n" not in between.strip() and len(_SENT_END.findall(between + " ")) <= 1
 
@@ -341,6 +437,43 @@ def _opens_paragraph(text: str, parsed: ParsedText, mark: QuoteMark) -> bool:
 
 def _overlaps_any(att: Attribution, others: list[Attribution]) -> bool:
     return any(a < d and c < b for a, b in att.parts for o in others for c, d in o.parts)
+
+
+def _quotes_after_reported(text: str, parsed: ParsedText, marks: list[QuoteMark], direct: list[Attribution],
+                           indirect: list[Attribution]) -> list[Attribution]:
+    """A quote with no cue of its own that opens the sentence or paragraph right after reported speech goes on
+    with it: 'Rubio said Republicans must do more. “Hispanics won't vote for someone just because …”'."""
+    joined: set[int] = set()
+    starts = [m.outer_start for m in marks]
+    for att in indirect:
+        if att.cue_kind != "speech" or att.content_type == "object":
+            continue  # speech reported as a clause ("said that …"), not a stance ("reiterated his view that …")
+        end = att.parts[-1][1]
+        i = bisect.bisect_left(starts, end)
+        if i == len(marks):
+            continue
+        mark, between = marks[i], text[end : marks[i].outer_start]
+        if between.strip(" \t\n.;:") or between.count("\n") > 2 or mark.word_count(text) < MIN_DIRECT_WORDS:
+            continue
+        owner = next((d for d in direct if (mark.start, mark.end) in d.quoted), None)
+        _, para_end = parsed.paragraph_bounds(mark.end)
+        if _cue_after(text, parsed, mark.outer_end, para_end, mark) is not None:
+            continue  # '“… for commuters. ¶ But a detour is better than a disaster,” she said': cued after all
+        if owner is None or owner.cue is None and len(owner.parts) == 1:
+            att.parts.append((mark.start, mark.end))
+            att.quoted.append((mark.start, mark.end))
+            att.kind = "mixed"
+            joined |= {id(owner)} if owner is not None else set()
+    return [d for d in direct if id(d) not in joined]
+
+
+def _title_before_cue(text: str, att: Attribution, partial: list[QuoteMark]) -> bool:
+    """Reported speech whose content, before its cue, holds a quoted title: the parser read the title as the
+    clause ('In a video titled “… We Have Seen This Before,” a group urged …')."""
+    if att.cue is None or att.parts[-1][1] > att.cue[0]:
+        return False
+    return any(att.start <= m.start < att.cue[0] and _TITLED.search(text, max(0, m.outer_start - 20), m.outer_start)
+               for m in partial)
 
 
 def _mark_mixed(indirect: list[Attribution], partial: list[QuoteMark]) -> None:
@@ -369,6 +502,10 @@ def _resolve(found: list[Attribution], parsed: ParsedText, quoted: list[tuple[in
         att.author_voice = att.author_voice or res.kind == "author"
         if res.kind == "document" and att.kind != "direct" and att.cue_kind != "other":
             att.cue_kind = "document"  # "a poll showed …", "according to FEC filings"
+        if res.kind == "thing" and att.kind != "direct" and att.cue_kind == "speech" \
+                and att.cue_token is not None and att.mention_head is not None \
+                and att.mention_head.head.i == att.cue_token.i:
+            att.cue_kind = "perception"  # "Obama's decision suggests he is willing …": an inference, not speech
         if res.name and res.kind in ("person", "org") and att.cue_kind != "other":
             last = (pos, res)
             last_person = last if res.kind == "person" else last_person

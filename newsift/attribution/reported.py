@@ -128,7 +128,8 @@ def mention_tokens(subject: Token) -> list[Token]:
     """The subject's phrase without relative clauses (keeps appositions: "X, a doctor")."""
     drop = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
     tokens = [t for t in subject.subtree if t.i not in drop]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    # nor a conjunction left over from the verb phrase: "Kelly's attorney, Michael Critchley, [called …] and said"
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return tokens or [subject]
 
@@ -147,10 +148,12 @@ def _content_tokens(cue: Token, kind: str) -> tuple[list[Token], str] | None:
     lemma = cue.lemma_.lower()
     for dep in ("ccomp", "xcomp"):
         # a clause after the cue comes first: one before it may be the line before, run in by the parser
-        found = sorted((c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp")),
+        found = sorted((c for c in children if c.dep_ == dep and (c.i > cue.i or dep == "ccomp" and _opens_sentence(c))),
                        key=lambda c: c.i < cue.i)
         if found and (dep == "ccomp" or kind != "speech" or lemma in _INFINITIVE_SPEECH):
-            return list(found[0].subtree), "clause" if dep == "ccomp" else "infinitive"
+            if dep == "ccomp":
+                return _object_as_subject(cue, found[0]) + list(found[0].subtree), "clause"
+            return list(found[0].subtree), "infinitive"
     # "asked workers [if they planned to attend]": the parser hangs the question on as an adverbial clause
     question = [c for c in children if c.dep_ == "advcl" and c.i > cue.i and _is_question(c)]
     if question and lemma in _ASKING_VERBS:
@@ -161,12 +164,30 @@ def _content_tokens(cue: Token, kind: str) -> tuple[list[Token], str] | None:
     if obj is not None:
         return obj, "object"
     if cue.dep_ in ("parataxis", "ccomp", "advcl") and (cue.head.i < cue.i or cue.dep_ == "parataxis") \
-            and not _has_subject_clause(cue):
+            and not _has_subject_clause(cue) and any(c.dep_ in _SUBJECTS for c in cue.children):
         # "Russia is ready, Putin said." / "The industry, she said, is doing well": the clause is the head
         # (a parenthetical cue may come before its head: "Time, he added, was on their side")
         drop = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in drop], "clause"
     return None
+
+
+def _opens_sentence(clause: Token) -> bool:
+    """A clause before its cue opens the sentence ('Russia is ready, Putin said'), not words after a phrase of
+    the writer's ('In a video titled “… We've Seen This Before,” a group plead …')."""
+    return all(t.is_punct or t.is_space for t in clause.doc[clause.sent.start : clause.left_edge.i])
+
+
+def _object_as_subject(cue: Token, clause: Token) -> list[Token]:
+    """The clause's subject when the parser took it for the cue's object: "promised [her entire program]
+    would be paid for …" (``program`` a dobj, ``would be paid`` a clause with no subject)."""
+    if clause.i < cue.i or any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in clause.children) \
+            or not any(c.dep_ in ("aux", "auxpass") or c.tag_ in ("VBD", "VBZ", "VBP") for c in [clause, *clause.children]):
+        return []
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
+        return []
+    return list(obj.subtree)
 
 
 def _light_content(cue: Token, children: list[Token]) -> tuple[list[Token], str] | None:
@@ -239,13 +260,16 @@ def _raised_subject(cue: Token, subject: Token, content: list[Token]) -> bool:
     """The subject of a raising verb ("seems to", "appears to") or a passive one ("is expected to", "were
     known to"), whose infinitive is the content."""
     root = _root(content)
-    if root.head.i != cue.i or root.dep_ != "xcomp" or subject.head.i != cue.i or subject.i > cue.i:
-        return False
+    if root.head.i != cue.i or root.dep_ != "xcomp" or subject.head.i != cue.i or subject.i > cue.i \
+            or agent_of(cue) is not None:
+        return False  # "Christie was ordered by a judge to produce …": the judge orders
     return cue.lemma_.lower() in _RAISING_VERBS or subject.dep_ == "nsubjpass"
 
 
 def _has_subject_clause(cue: Token) -> bool:
-    return any(c.dep_ in ("mark",) for c in cue.children)
+    """The cue heads a subordinate clause or has an object of its own, so it is no parenthetical 'she said':
+    'the race war that the right sees [whenever people call attention to …]'."""
+    return any(c.dep_ in ("mark", "dobj") or c.dep_ == "advmod" and c.tag_ == "WRB" for c in cue.children)
 
 
 def _according(token: Token) -> tuple[list[Token], list[Token]] | None:
@@ -297,7 +321,7 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
         content, ctype = found_content
         possessor = next((c for c in cue.children if c.dep_ == "poss"), None) if cue.pos_ == "NOUN" else None
         subject = possessor or subject_of(cue)  # "Clinton's claim that …" / "went on to state that …"
-        if subject is None and kind != "speech":
+        if subject is None and kind != "speech" or _asked_by_writer(cue, subject):
             return None
         cue_span = parsed.span_of([cue])
         if subject is not None and _raised_subject(cue, subject, content):
@@ -326,6 +350,14 @@ def _candidate(parsed: ParsedText, text: str, cue: Token) -> Attribution | None:
     att.features = candidate_features(cue, head, content, parsed.model.lexicon)
     att.features[f"content_type={ctype}"] = 1.0
     return att
+
+
+def _asked_by_writer(cue: Token, subject: Token | None) -> bool:
+    """The writer's own question, not a report: "did Klayman persuade Pennie to …?" ("did" before the
+    subject)."""
+    does = [c for c in cue.children if c.dep_ == "aux" and c.lemma_ == "do" and c.i < cue.i]
+    # a name or pronoun between "did" and the verb, whatever the parser made of it: "did Klayman persuade"
+    return bool(does) and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in cue.doc[does[0].i + 1 : cue.i])
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -366,14 +398,30 @@ def _to_clause_end(cue: Token, content: list[Token]) -> list[Token]:
     if first < cue.i:
         return content
     have = {t.i for t in content}
+    # "urged [her] to …", "called on [Gov. Snyder] to …", "pleaded with [them] to …"
     hearer = {t.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first for t in c.subtree}
+    hearer |= {t.i for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "with") and cue.i < c.i < first
+               for p in c.children if p.dep_ == "pobj" for t in p.subtree}
     if _root(content).dep_ != "xcomp":
         hearer = set()  # "asked workers [if they planned …]", "told reporters [there was no evidence]"
     # a second cue joined to this one ("admitted that …, but said …", "declined …, saying …") keeps its own content
     have |= {t.i for c in cue.children if c.dep_ in ("conj", "advcl") and c.i > first and c.i not in have
-             and (cue_kind(c) is not None or is_according(c)) for t in c.subtree}
-    more = [t for t in cue.subtree if t.i not in have and (t.i > first or t.i in hearer)]
+             and _second_cue(c) for t in c.subtree}
+    agent = {t.i for c in cue.children if c.dep_ == "agent" for t in c.subtree}  # "by a judge" is the source
+    more = [t for t in cue.subtree if t.i not in have and t.i not in agent and (t.i > first or t.i in hearer)]
     return sorted(content + more, key=lambda t: t.i)
+
+
+def _second_cue(verb: Token) -> bool:
+    """A verb joined to the cue that reports on its own: the same speaker's next cue ("admitted that …, but
+    said …", "declined …, saying …") or another speaker's speech ("…, but Smith said …"); not a clause of
+    the content the parser hung on the cue ("said she considered …, but [she wanted to be realistic]")."""
+    if is_according(verb):
+        return True
+    kind = cue_kind(verb)
+    if kind is None:
+        return False
+    return kind == "speech" or not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _on_line_of(cue: Token, content: list[Token]) -> list[Token]:
@@ -400,8 +448,15 @@ def _parts(parsed: ParsedText, text: str, content: list[Token]) -> list[tuple[in
             runs[-1].append(token)
         else:
             runs.append([token])
-    parts = [_trimmed(text, *parsed.span_of(run)) for run in runs]
+    parts = [_trimmed(text, *parsed.span_of(_without_dangling(run))) for run in runs]
     return [(a, b) for a, b in parts if b - a >= 3]
+
+
+def _without_dangling(run: list[Token]) -> list[Token]:
+    """A run cut before a conjunct does not end on its conjunction: "… play to readers, [but]"."""
+    while len(run) > 1 and (run[-1].dep_ == "cc" or run[-1].is_punct):
+        run = run[:-1]
+    return run
 
 
 def _root(content: list[Token]) -> Token:

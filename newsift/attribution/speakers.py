@@ -31,7 +31,7 @@ from .names import FEMALE_NAMES, MALE_NAMES
 from .parsed import ParsedText
 from .reported import agent_of
 
-__all__ = ["SpeakerResolver", "Resolution", "AUTHOR_WORDS", "DOCUMENT_NOUNS", "STATEMENT_NOUNS"]
+__all__ = ["SpeakerResolver", "Resolution", "AUTHOR_WORDS", "DOCUMENT_NOUNS", "STATEMENT_NOUNS", "THING_NOUNS"]
 
 AUTHOR_WORDS = frozenset("i we me us".split())
 _MALE_PRON, _FEMALE_PRON = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
@@ -48,6 +48,8 @@ _FEMALE_NOUNS = frozenset("spokeswoman chairwoman congresswoman businesswoman qu
                           "daughter sister woman girl grandmother".split())
 _MALE_NOUNS = frozenset("spokesman chairman congressman businessman king prince actor father husband son brother "
                         "man boy grandfather".split())
+# names the tagger reads as people's: "Hurricane Katrina", "Storm Desmond"
+_NOT_PEOPLE = frozenset("hurricane storm typhoon cyclone tropical operation".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sen. sen rep. rep gov. gov president lt. lt col. col "
                         "sgt. sgt gen. gen capt. capt".split())
 # words that speak for someone else: "a spokesman for the ministry" is the ministry's voice
@@ -63,7 +65,12 @@ ORG_DESCRIPTIONS = frozenset("""group organization organisation company firm age
     network outlet site website association foundation institute center centre union club team""".split())
 DOCUMENT_NOUNS = frozenset("""report poll survey study data document documents filing filings record records analysis
     research figure figures number numbers estimate estimates result results review audit census article story book
-    paper model index assessment investigation probe footage video website page transcript""".split())
+    paper model index assessment investigation probe footage video website page transcript lawsuit suit indictment
+    ruling affidavit petition""".split())
+
+# things that "suggest", "show" or "ask" without anyone speaking: an inference the writer draws, not words said
+THING_NOUNS = frozenset("""decision move fact evidence history election presence vote outcome trend success failure
+    performance situation event choice experience change shift rise fall drop increase decline growth""".split())
 
 
 @dataclass
@@ -95,7 +102,8 @@ class SpeakerResolver:
         self._canonical: dict[str, str] = {}  # surname -> fullest name
         self._first: dict[str, tuple[int, int]] = {}  # canonical name -> span of its fullest mention
         self._gender: dict[str, str] = {}  # canonical -> "m" | "f"
-        self._titles: dict[str, tuple[str, tuple[int, int]]] = {}  # role noun lemma -> (name, where it was said)
+        # role noun lemma -> (name, where it was said, the title's words), in text order
+        self._titles: dict[str, list[tuple[str, tuple[int, int], frozenset[str]]]] = {}
         self._orgs: dict[str, tuple[str, tuple[int, int]]] = {}  # org word -> (org name, span)
         self._learn(parsed)
 
@@ -104,7 +112,7 @@ class SpeakerResolver:
         for off, doc in parsed.docs:
             for ent in doc.ents:
                 span = (off + ent.start_char, off + ent.end_char)
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" and not _not_a_person(ent):
                     persons.append((span, ent))
                 elif ent.label_ == "ORG":
                     self._learn_org(ent, span)
@@ -123,8 +131,8 @@ class SpeakerResolver:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT" \
                 and not any(a <= span[0] < b for a, b in self._quoted)
             self._people.append(_Mention(span[0], span, name, subject))
-            for role in _roles_of(ent):
-                self._titles[role] = (name, span)
+            for role, title in _roles_of(ent):
+                self._titles.setdefault(role, []).append((name, span, title))
             gender = _gender_of(ent)
             if gender and name not in self._gender:
                 self._gender[name] = gender
@@ -196,7 +204,8 @@ class SpeakerResolver:
         # of several names in the mention, the one it is about: "Clinton spokesman [Jesse Ferguson]",
         # "Carter's press secretary, [Peter Cook]" (not the possessor)
         # a name that only modifies another noun is not the speaker: "25% of [Clinton] supporters"
-        persons = sorted((e for e in head.doc.ents if e.label_ == "PERSON" and any(t in ids for t in range(e.start, e.end))
+        persons = sorted((e for e in head.doc.ents if e.label_ == "PERSON" and not _not_a_person(e)
+                          and any(t in ids for t in range(e.start, e.end))
                           and (e.start <= head.i < e.end or e.root.dep_ == "appos" or head.lemma_.lower() in _PERSON_NOUNS)),
                          key=lambda e: (not e.start <= head.i < e.end, e.root.dep_ != "appos", e.root.dep_ == "poss"))
         if persons:
@@ -222,24 +231,40 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma in self._titles and head.tag_ != "NNS" and not _indefinite(head):
             # "the pastor" is the pastor named before; "one pastor", "another pastor" is someone new
-            name, where = self._titles[lemma]
+            name, where = self._titled(lemma, tokens, mention[0])
             return Resolution(name, _chain(mention, where), "person")
         if lemma in self._orgs and any(c.lower_ in ("the", "this") for c in head.children):
             name, where = self._orgs[lemma]
             return Resolution(name, _chain(mention, where), "org")
         if lemma in DOCUMENT_NOUNS:
             return Resolution(None, [], "document")
+        if lemma in THING_NOUNS:
+            return Resolution(None, [], "thing")  # "Obama's decision suggests …", "This election will ask us …"
         if lemma in INSTITUTION_NOUNS and (head.tag_ != "NNS" or lemma == "police") and _named_institution(head):
             # "Police said", "the city council said": an organisation named by what it is
             return Resolution(_strip_the(_text(_phrase(head))), [mention], "org")
         return Resolution(None, [], "generic")  # "officials", "critics", "no-one": said plainly unresolved
+
+    def _titled(self, lemma: str, tokens: list[Token], pos: int) -> tuple[str, tuple[int, int]]:
+        """Of the people given this title, the one whose title shares most words with the description, then
+        the nearest before it: "the Democratic presidential nominee" is Hillary Clinton, not "Democratic
+        vice presidential nominee Tim Kaine"; "the president" is the president named last before."""
+        said = {t.lower_ for t in tokens if t.pos_ in ("ADJ", "NOUN", "PROPN")}
+        found = self._titles[lemma]
+        before = [f for f in found if f[1][0] < pos] or found[:1]
+
+        def fit(item: tuple[str, tuple[int, int], frozenset[str]]) -> tuple[int, int, int]:
+            return len(said & item[2]), -len(item[2] - said), item[1][0]
+
+        name, where, _ = max(before, key=fit)
+        return name, where
 
     def _untagged_name(self, head: Token, tokens: list[Token], mention: tuple[int, int]) -> Resolution | None:
         """A name spaCy did not tag whole: "Mayor Ana Ruiz"; later "Ruiz" is this "Ana Ruiz"."""
         words = [t.text for t in tokens if t.pos_ == "PROPN" and t.lower_ not in _PERSON_NOUNS
                  and t.lower_ not in _HONORIFICS and (t.i == head.i or t.head.i == head.i)]
         known = self._canonical.get(head.lower_, "")
-        if not words:
+        if not words or _not_a_person(tokens):
             return None
         if len(known.split()) >= len(words):
             return Resolution(known, _chain(mention, self._first.get(known)), "person")
@@ -257,6 +282,8 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma not in STATEMENT_NOUNS and head.lower_ not in _VOICE_NOUNS and lemma not in DOCUMENT_NOUNS:
             return None
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+            return None  # "Kelly's attorney, Michael Critchley": the attorney speaks, and is named
         author = _author_of(head)
         if author is None:
             if lemma in STATEMENT_NOUNS:
@@ -337,6 +364,15 @@ def _author_of(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE")), None)
 
 
+def _not_a_person(tokens) -> bool:  # type: ignore[no-untyped-def]
+    """Names the tagger reads as people's: "Hurricane Katrina", "Miss Universe" (a title, not Ms. Universe)."""
+    first = tokens[0]
+    before = first.doc[first.i - 1].lower_ if first.i > 0 else ""
+    words = [w for w in [before] + [t.lower_ for t in tokens] if w not in ("", "former", "the", "a")]
+    return bool(words) and any(w in _NOT_PEOPLE for w in words[:2]) or "miss" in words[:2] and words[-1] in ("universe", "america",
+                                                                                              "world", "usa")
+
+
 def _indefinite(head: Token) -> bool:
     """A description that introduces someone: "a pastor", "one pastor", "another official"."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another", "some", "any")
@@ -390,20 +426,30 @@ def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]
             or (w in _PARTICLES and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())]
 
 
-def _roles_of(ent) -> list[str]:  # type: ignore[no-untyped-def]
-    """Role nouns attached to a name: "President Vladimir Putin", "Comey, the former FBI director",
-    "Tom Heaton, the young goalkeeper", "goalkeeper Tom Heaton"."""
+def _roles_of(ent) -> list[tuple[str, frozenset[str]]]:  # type: ignore[no-untyped-def]
+    """Role nouns attached to a name, each with the words of its title: "President Vladimir Putin",
+    "Comey, the former FBI director", "Tom Heaton, the young goalkeeper", "Democratic presidential nominee
+    Hillary Clinton" (``nominee`` with democratic, presidential, nominee)."""
     roles = []
     root = ent.root
     for t in list(root.lefts) + [c for c in root.children if c.dep_ == "appos"]:
         if ent.start <= t.i < ent.end and t.lower_ not in _HONORIFICS - {"president"}:
             continue
         if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in _PERSON_NOUNS or t.dep_ in ("appos", "compound")):
-            roles.append(t.lemma_.lower())
-    roles.extend(t.lower_ for t in ent if t.lower_ in _PERSON_NOUNS)  # "Mayor Ana Ruiz" tagged whole
+            roles.append((t.lemma_.lower(), _title_words(t, ent)))
+    roles.extend((t.lower_, frozenset((t.lower_,))) for t in ent if t.lower_ in _PERSON_NOUNS)  # "Mayor Ana Ruiz"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        roles.append(root.head.lemma_.lower())
+        roles.append((root.head.lemma_.lower(), _title_words(root.head, ent)))
     return roles
+
+
+def _title_words(role: Token, ent) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The words of a title: the role noun, its modifiers, and the words before the name it runs into."""
+    words = {role.lower_} | {c.lower_ for c in role.children if c.dep_ in ("amod", "compound") and c.i < role.i}
+    if role.i < ent.start:
+        words |= {t.lower_ for t in role.doc[max(role.i - 3, role.sent.start) : ent.start]
+                  if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.ent_type_ != "PERSON"}
+    return frozenset(words)
 
 
 def _strip_the(name: str) -> str:

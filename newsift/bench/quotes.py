@@ -42,7 +42,8 @@ from ..model import Article, Span
 SPEECH_NOUN_KINDS = {key for key, entry in CUES.items() if key[1] == "NOUN" and entry.kind == "speech"}
 
 __all__ = ["GoldAttribution", "PredAttribution", "read_polnear", "predictions_from", "coverage", "score_article",
-           "score_items", "summarize", "run_quotes_bench", "OVERLAPS"]
+           "score_items", "summarize", "run_quotes_bench", "OVERLAPS", "REAL_LABELS", "read_real_labels",
+           "score_real_quotes"]
 
 OVERLAPS = (0.3, 0.8)
 
@@ -184,7 +185,8 @@ def is_speech_gold(gold: GoldAttribution, parsed: ParsedText) -> bool:
 
 _NOT_NAME = frozenset("the a an mr mr. mrs mrs. ms ms. dr dr. 's ’s president sen. rep. gov. senator governor "
                       "representative former candidate nominee".split())
-_PRONOUNS = frozenset("he she his her him it its they them their".split())
+_MALE_PRONOUNS, _FEMALE_PRONOUNS = frozenset("he him his".split()), frozenset("she her".split())
+_NAME_LABELS = ("PERSON", "ORG", "GPE")
 
 
 def _name_words(words: Iterable[str]) -> list[str]:
@@ -192,59 +194,118 @@ def _name_words(words: Iterable[str]) -> list[str]:
     return [w[:-2] if w.endswith(("’s", "'s")) else w for w in out]
 
 
+@dataclass
+class _GoldNamer:
+    """What the article itself says about its people, read independently of the resolver under test: the
+    gender its honorifics and full first names give each surname, and the role nouns it attaches to names
+    ("Democratic nominee Hillary Clinton", "Phil Lovas, the state's campaign chairman")."""
+
+    gender: dict[str, str]
+    roles: dict[str, list[tuple[int, str]]]  # role lemma -> (where, name), in text order
+    subjects: list[tuple[int, str]]  # people named as the subject of a clause, outside any gold content
+
+    @classmethod
+    def read(cls, parsed: ParsedText, gold: list[GoldAttribution]) -> "_GoldNamer":
+        gender: dict[str, set[str]] = defaultdict(set)
+        roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        subjects: list[tuple[int, str]] = []
+        contents = [f for g in gold for f in g.content]
+        for off, doc in parsed.docs:
+            for ent in doc.ents:
+                words = _name_words(t.text for t in ent) if ent.label_ == "PERSON" else []
+                if not words:
+                    continue
+                pos = off + ent.start_char
+                if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= pos < b for a, b in contents):
+                    subjects.append((pos, " ".join(words)))
+                before = doc[ent.start - 1].lower_.strip(".") if ent.start else ""
+                first = words[0] if len(words) > 1 else ""
+                if before in ("mrs", "ms", "miss") or first in FEMALE_NAMES:
+                    gender[words[-1]].add("f")
+                if before == "mr" or first in MALE_NAMES:
+                    gender[words[-1]].add("m")
+                for role in _attached_roles(ent):
+                    roles[role].append((off + ent.start_char, " ".join(words)))
+        return cls({k: next(iter(v)) for k, v in gender.items() if len(v) == 1}, roles, subjects)
+
+    def agrees(self, name: str, pronoun: str) -> bool:
+        known = self.gender.get(name.split()[-1])
+        first = name.split()[0] if len(name.split()) > 1 else ""
+        known = known or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None)
+        return known is None or known == ("m" if pronoun in _MALE_PRONOUNS else "f")
+
+
+def _attached_roles(ent: Any) -> list[str]:
+    """Common nouns a name is given as its title or apposition: "President Barack Obama" (a title tagged
+    outside the name), "Republican nominee Donald Trump", "Comey, the FBI director", "the director, Comey"."""
+    root = ent.root
+    roles = [t.lemma_.lower() for t in root.lefts if t.i < ent.start and t.pos_ in ("NOUN", "PROPN")
+             and t.dep_ == "compound" and t.lower_ not in _NOT_NAME]
+    roles += [t.lower_ for t in ent if t.pos_ in ("NOUN", "PROPN") and t.lower_ in ("president", "senator", "governor")]
+    roles += [c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        roles.append(root.head.lemma_.lower())
+    return roles
+
+
 def gold_names(gold: list[GoldAttribution], parsed: ParsedText, text: str) -> list[str | None]:
-    """The speaker's name for each gold attribution, from its Source: the capitalised words of the names in a
-    named source ("Sen. Bernie Sanders" -> "bernie sanders"); for he/she, the nearest named person Source
-    before it; for "it" or a singular definite description ("the senator", "the group"), the nearest named
-    Source before it; None for a generic source ("officials", "the two voters", "they")."""
-    named: list[tuple[int, str, bool]] = []  # (start, name, a person)
-    for g in sorted(gold, key=lambda g: g.source[0][0] if g.source else -1):
-        found = _source_name(g, parsed)
+    """The speaker's name for each gold attribution, read from the gold Sources in text order:
+    - a Source whose head is (in) a person, organisation or place name: that name ("Sen. Bernie Sanders" ->
+      "bernie sanders"); a name elsewhere in the Source does not count ("a narrator in the Clinton ad",
+      "Scott's family" name no one);
+    - "the <noun>" / "this <noun>": the nearest name before it that the article gives that noun as a title or
+      apposition ("the president" after "President Barack Obama"); none, no name;
+    - he/she: the nearest Source before it named (so far) as a person whose gender, from the article's
+      honorifics and first names, can agree; it: the nearest named non-person Source;
+    - None otherwise (generic: "officials", "they", "the group" never attached to a name)."""
+    namer = _GoldNamer.read(parsed, gold)
+    names: list[str | None] = [None] * len(gold)
+    seen: list[tuple[int, str, bool]] = []  # (start, name, a person), the Sources named so far
+    for i in sorted(range(len(gold)), key=lambda i: gold[i].source[0][0] if gold[i].source else -1):
+        g = gold[i]
+        tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
+        if not tokens:
+            continue
+        found = _source_name(tokens) or _antecedent(tokens, g.source[0][0], seen, namer)
         if found is not None:
-            named.append((g.source[0][0], *found))
-    return [_gold_name(g, parsed, named) for g in gold]
+            names[i] = found[0]
+            seen.append((g.source[0][0], *found))
+    return names
 
 
-def _source_name(g: GoldAttribution, parsed: ParsedText) -> tuple[str, bool] | None:
-    """The name a Source holds: the person (else organisation) entity at or nearest its head ("Paradis, who
-    volunteered for Bill Clinton" -> "paradis"), else a proper-noun head ("Politico")."""
-    tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
-    if not tokens:
-        return None
+def _source_name(tokens: list[Any]) -> tuple[str, bool] | None:
+    """The name a Source's head is part of ("Paradis, who volunteered for Bill Clinton" -> "paradis"), else
+    a proper-noun head that no tagger named ("Politico")."""
     ids = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
-    for label in ("PERSON", "ORG"):
-        ents = [e for e in head.doc.ents if e.label_ == label and e.start in ids]
-        if ents:
-            ent = min(ents, key=lambda e: (not e.start <= head.i < e.end, abs(e.root.i - head.i)))
+    for ent in head.doc.ents:
+        if ent.label_ in _NAME_LABELS and ent.start <= head.i < ent.end:
             words = _name_words(t.text for t in ent)
             if words:
-                return " ".join(words), label == "PERSON"
-    if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "NORP", "GPE"):
+                return " ".join(words), ent.label_ == "PERSON"
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "NORP"):
         words = _name_words(t.text for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i))
         if words:
             return " ".join(words), False
     return None
 
 
-def _gold_name(g: GoldAttribution, parsed: ParsedText, named: list[tuple[int, str, bool]]) -> str | None:
-    if not g.source:
-        return None
-    start = g.source[0][0]
-    own = [n for pos, n, _ in named if pos == start]
-    if own:
-        return own[0]
-    tokens = [t for a, b in g.source for t in parsed.tokens_in(a, b)]
-    first = tokens[0].lower_ if tokens else ""
-    head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), tokens[-1]) if tokens else None
-    before = [(n, person) for pos, n, person in named if pos < start]
-    if first in ("he", "she", "him", "her", "his"):
-        # the nearest named person the pronoun can agree with (by the first-name lists)
-        other = FEMALE_NAMES if first in ("he", "him", "his") else MALE_NAMES
-        people = [n for n, person in before if person and n.split()[0] not in other]
-        return people[-1] if people else None
-    if first == "it" or (first in ("the", "this") and head is not None and head.tag_ in ("NN", "NNP")):
-        return before[-1][0] if before else None
+def _antecedent(tokens: list[Any], start: int, seen: list[tuple[int, str, bool]],
+                namer: _GoldNamer) -> tuple[str, bool] | None:
+    first = tokens[0].lower_
+    ids = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
+    if first in _MALE_PRONOUNS | _FEMALE_PRONOUNS and len(tokens) == 1:
+        # the nearest person before it, named as a Source or as the subject of a clause, who can agree
+        people = sorted([(pos, n) for pos, n, person in seen if person] + [m for m in namer.subjects if m[0] < start])
+        agreeing = [n for _, n in people if namer.agrees(n, first)]
+        return (agreeing[-1], True) if agreeing else None
+    if first == "it" and len(tokens) == 1:
+        bodies = [n for _, n, person in seen if not person]
+        return (bodies[-1], False) if bodies else None
+    if first in ("the", "this") and head.tag_ == "NN":
+        linked = [name for pos, name in namer.roles.get(head.lemma_.lower(), []) if pos < start]
+        return (linked[-1], True) if linked else None
     return None
 
 
@@ -333,3 +394,45 @@ def _name_summary(names: dict[str, float]) -> dict[str, Any]:
     return {"named_gold": round(names["named_n"], 1), "accuracy": ratio("named_ok", "named_n"),
             "resolved": ratio("named_resolved", "named_n"), "precision": ratio("named_ok", "named_resolved"),
             "generic_gold": round(names["generic_n"], 1), "generic_named": ratio("generic_named", "generic_n")}
+
+
+REAL_LABELS = Path(__file__).with_name("labels") / "real-quotes.tsv"
+
+
+def read_real_labels(path: Path = REAL_LABELS) -> dict[str, dict[tuple[int, int], str]]:
+    """Per article id, the verdict (``speech`` or ``not``) on each labelled quote, keyed by its first part's offsets."""
+    labels: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) != 4 or fields[0] == "article":
+            continue
+        labels[fields[0]][(int(fields[1]), int(fields[2]))] = fields[3]
+    return dict(labels)
+
+
+def score_real_quotes(articles: Iterable[Article], analyzer: Any,
+                      labels: dict[str, dict[tuple[int, int], str]]) -> dict[str, Any]:
+    """Precision of the ``quotes`` layer's reported and mixed quotes on labelled news from other outlets: of the
+    quotes predicted now that a reader labelled, the share labelled speech. Quotes predicted now but never
+    labelled, and labelled ones no longer predicted (by verdict), are counted beside it, so a change of spans
+    shows instead of passing unseen."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        wanted = labels.get(article.id or "")
+        if wanted is None:
+            continue
+        counts["articles"] += 1
+        groups: set[int] = set()
+        predicted: set[tuple[int, int]] = set()
+        for span in analyzer.analyze(article).spans("quotes"):
+            if span.label != "direct" and span.attrs["group"] not in groups:
+                groups.add(span.attrs["group"])
+                predicted.add((span.start, span.end))
+        for key in predicted:
+            counts[wanted.get(key, "unlabelled")] += 1
+        for key, verdict in wanted.items():
+            counts[f"gone_{verdict}"] += key not in predicted
+    labelled = counts["speech"] + counts["not"]
+    return {"articles": counts["articles"], "labelled": labelled, "speech": counts["speech"], "not": counts["not"],
+            "precision": round(counts["speech"] / labelled, 4) if labelled else None,
+            "unlabelled": counts["unlabelled"], "gone_speech": counts["gone_speech"], "gone_not": counts["gone_not"]}

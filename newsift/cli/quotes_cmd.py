@@ -14,8 +14,10 @@ from ._app import bench, options_from, train
 @click.option("--data", "data", required=True, type=click.Path(file_okay=False),
               help="PolNeAR-format folder with text/ and attributions/ (e.g. …/polnear/dev).")
 @click.option("--limit", type=int, default=None, help="Score only the first N texts.")
+@click.option("--real-news", "real_news", type=click.Path(file_okay=False), default=None,
+              help="BuzzFeed-Webis 2016 folder: also score the quotes layer on the labelled real-news sample.")
 @click.pass_context
-def bench_quotes(ctx: click.Context, data: str, limit: int | None) -> None:
+def bench_quotes(ctx: click.Context, data: str, limit: int | None, real_news: str | None) -> None:
     """Attribution P/R/F1 at overlap 0.3 and 0.8, speaker and cue accuracy, direct vs indirect."""
     from ..analysis import Analyzer
     from ..bench.quotes import run_quotes_bench
@@ -24,8 +26,28 @@ def bench_quotes(ctx: click.Context, data: str, limit: int | None) -> None:
         raise InputError(Errors.E102.format(value=limit))
     options = options_from(ctx, stages=["language", "attribution"])
     result = run_quotes_bench(data, Analyzer(options), limit)
+    if real_news is not None:
+        result["real_news"] = _real_news(ctx, real_news)
     click.echo(_table(result))
     click.echo(json.dumps(result))
+
+
+def _real_news(ctx: click.Context, folder: str) -> dict:
+    """The labelled BuzzFeed-Webis sample (``newsift/bench/labels/real-quotes.tsv``), read with cleaning on."""
+    from pathlib import Path
+
+    from ..analysis import Analyzer
+    from ..bench.quotes import read_real_labels, score_real_quotes
+    from ..datasets.buzzfeed_webis import articles_folder, read_article
+
+    labels = read_real_labels()
+    where = articles_folder(Path(folder))
+    paths = [where / f"{key.split(':')[-1]}.xml" for key in sorted(labels)]
+    articles = [a for path in paths if path.is_file() and (a := read_article(path)) is not None]
+    if not articles:
+        raise InputError(Errors.E103.format(path=folder))
+    analyzer = Analyzer(options_from(ctx, stages=["cleaning", "language", "attribution"]))
+    return score_real_quotes(articles, analyzer, labels)
 
 
 def _table(result: dict) -> str:
@@ -45,6 +67,11 @@ def _table(result: dict) -> str:
         lines.append(f"resolved speaker (quotes matched to named speech gold, {names['named_gold']}): accuracy "
                      f"{_num(names['accuracy'])}, resolved {_num(names['resolved'])}, right when resolved "
                      f"{_num(names['precision'])}; generic gold sources given a name {_num(names['generic_named'])}")
+    real = result.get("real_news")
+    if real:
+        lines.append(f"real news (labelled reported/mixed quotes in {real['articles']} BuzzFeed-Webis articles): precision "
+                     f"{_num(real['precision'])} ({real['speech']} of {real['labelled']}); unlabelled {real['unlabelled']}, "
+                     f"labelled no longer found: speech {real['gone_speech']}, not {real['gone_not']}")
     lines.append(f"{result['seconds']} s; attribution stage {result['attribution_stage_ms_per_text']} ms/text")
     human = result.get("human")
     if human:
