@@ -14,6 +14,7 @@ from typing import Any
 
 from ..attribution import AttributionModel, ParsedText, extract_attributions
 from ..attribution.extract import insertions_of, is_speech
+from ..attribution.posts import inside_posts, post_attributions
 from ..attribution.reported import Attribution
 from ..model import Report, Span
 from ..pipeline import Resources, Stage
@@ -91,7 +92,9 @@ class AttributionStage(Stage):
     def run(self, report: Report, resources: Resources) -> None:
         text = report.text
         parsed = ParsedText(report.scratch["docs"], resources.get("attribution_model"))
-        attributions = extract_attributions(text, parsed)
+        posts = post_attributions(text)
+        attributions = [a for a in extract_attributions(text, parsed) if not inside_posts(a, posts)]
+        attributions = sorted(attributions + posts, key=lambda a: a.start)
         attributions = [a for a in attributions if not _in_furniture(report, a)]
         speech = [a for a in attributions if is_speech(a)]
         others = [a for a in attributions if not is_speech(a)]
