@@ -417,9 +417,18 @@ def _gender_of(ent) -> str | None:  # type: ignore[no-untyped-def]
 _PARTICLES = frozenset("de del della der van von da di du la le bin al ibn".split())
 
 
+_PAGEANT_TITLES = frozenset("universe america world usa teen".split())
+
+
 def _name_words(ent) -> list[str]:  # type: ignore[no-untyped-def]
     # "(CNN)Hillary Clinton": a dateline run into the name is no part of it
-    words = [t.text.rsplit(")", 1)[-1] for t in ent if not t.is_punct and t.lower_ not in _HONORIFICS
+    tokens = list(ent)
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if len(tokens) > 2 and tokens[0].lower_ in _PAGEANT_TITLES and "miss" in (before, tokens[0].lower_):
+        tokens = tokens[1:]  # "Miss Universe Alicia Machado": a title before the name (the tagger leaves out "Miss")
+    elif len(tokens) > 3 and tokens[0].lower_ == "miss" and tokens[1].lower_ in _PAGEANT_TITLES:
+        tokens = tokens[2:]
+    words = [t.text.rsplit(")", 1)[-1] for t in tokens if not t.is_punct and t.lower_ not in _HONORIFICS
              and t.tag_ != "POS" and t.lower_ not in _PERSON_NOUNS]
     # keep "de" in "Bill de Blasio": a lower-case particle between capitalised words
     return [w for i, w in enumerate(words) if w[:1].isupper()

@@ -72,6 +72,8 @@ def _at_scale(paths: list[str], options: Any, compare_spacy: bool, counts: tuple
         click.echo(f"full check CPU            {ratio['check_cpu_s']:.2f} s")
         click.echo(f"spaCy parse CPU           {ratio['spacy_cpu_s']:.2f} s (nlp.pipe batch {ratio['spacy_best_batch']})")
         click.echo(f"check / spaCy             {ratio['check_over_spacy']:.2f}x")
+        for stage, ms in ratio["stage_ms"].items():
+            click.echo(f"  {stage:<23} {ms:.2f} ms/article")
     if counts:
         scale = worker_speedup(articles, options, counts)
         result["workers"] = scale

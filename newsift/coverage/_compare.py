@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..model import Article, Span
-from ._entities import Names, names_from_layer, names_from_text
+from ._entities import Mentions, Names, names_from_layer, names_from_text, names_of_mentions, text_mentions
 from ._fidelity import QuoteKeys, QuoteMatch, QuoteText, match_keyed
 from ._text import masked, narrative_words, numbers, quotations, words
 
-__all__ = ["Side", "Focus", "OtherDoc", "focus_of", "other_of", "compare_texts", "compare_docs", "shared_passage_share",
+__all__ = ["Side", "Focus", "OtherDoc", "Stored", "focus_of", "other_of", "stored_of", "side_of",
+           "compare_texts", "compare_docs", "shared_passage_share",
            "furniture_of"]
 
 _SHINGLE = 8
@@ -50,6 +52,8 @@ class Side:
     lead: Counter[str]
     title: Counter[str]
     figures: list[str]
+    # values derived from the store's state alone (the views' word vectors), kept with a stored report
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 Focus = Side  # the checked article, computed once per check
@@ -80,11 +84,41 @@ def focus_of(article: Article, quotes: list[QuoteText], entity_spans: Iterable[S
     return _side(article, QuoteKeys.of([q for q in quotes if q.kind != "indirect"]), names, furniture, quoted)
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A stored report as coverage compares it, except its people (they depend on the checked article).
+
+    Computed once per stored report while the store is unchanged (``_cache.StoredSides``), since the same
+    reports come back as candidates for many checked articles. Read-only: shared between checks.
+    """
+
+    article: Article
+    quotes: QuoteKeys
+    mentions: Mentions
+    narrative: Counter[str]
+    lead: Counter[str]
+    title: Counter[str]
+    figures: list[str]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # shared by its sides
+
+
+def stored_of(article: Article, quotes: list[QuoteText], furniture: Ranges) -> Stored:
+    """What ``other_of`` computes of a stored report that does not depend on the checked article."""
+    quoted = _quoted_ranges(article.text, quotes)
+    mentions = text_mentions(masked(article.text, furniture), furniture, quoted)
+    side = _side(article, QuoteKeys.of(quotes), Names(), furniture, quoted)
+    return Stored(article, side.quotes, mentions, side.narrative, side.lead, side.title, side.figures)
+
+
+def side_of(stored: Stored, known: Names) -> Side:
+    """A stored report's side for one checked article: its names, people decided with ``known``'s help."""
+    return Side(stored.article, stored.quotes, names_of_mentions(stored.mentions, known), stored.narrative,
+                stored.lead, stored.title, stored.figures, stored.memo)
+
+
 def other_of(article: Article, quotes: list[QuoteText], furniture: Ranges, known: Names) -> Side:
     """A stored report: names as capitalised phrases (people decided with the checked article's help)."""
-    quoted = _quoted_ranges(article.text, quotes)
-    names = names_from_text(masked(article.text, furniture), furniture, quoted, known)
-    return _side(article, QuoteKeys.of(quotes), names, furniture, quoted)
+    return side_of(stored_of(article, quotes, furniture), known)
 
 
 def furniture_of(article: Article, store: Any, min_articles: int, min_share: float) -> Ranges:
@@ -101,6 +135,7 @@ def _names_missing(keys: list[str], names: Names, other_terms: set[str]) -> list
     return [k for k in keys if not (names.words_of(k) & other_terms)]
 
 
+@lru_cache(maxsize=65536)
 def _number_key(value: str) -> str:
     return re.sub(r"[\s,$€£]", "", value.lower()).replace("percent", "%")
 

@@ -14,6 +14,7 @@ omits, and the article's quotations paired one to one with the report's.
 from __future__ import annotations
 
 import math
+from functools import partial
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -21,7 +22,9 @@ from ..settings import option_default
 from ..domains import host_of
 from ..model import Article, Span
 from ..store import Store
-from ._compare import Focus, OtherDoc, compare_docs, focus_of, furniture_of, other_of, shared_passage_share
+from ._cache import stored_sides
+from ._compare import (Focus, OtherDoc, Stored, compare_docs, focus_of, furniture_of, shared_passage_share, side_of,
+                       stored_of)
 from ._event import EventEvidence, EventParams, cosine_of, judge, vector
 from ._fidelity import QuoteMatch, QuoteText, align_quotes, match_keyed, render_alignment, summarize_alignment
 from ._index import document_frequency, entity_idf, indexed_size
@@ -154,14 +157,23 @@ def coverage_section(store: Store, article: Article, quotes: list[QuoteText], pr
 
 def _load_others(store: Store, candidates: list[Candidate], focus: Focus,
                  params: CoverageParams) -> list[tuple[Candidate, OtherDoc]]:
+    sides = stored_sides(store)
     out = []
     for cand in candidates:
-        other = store.get(cand.doc.rowid)
-        if other is None:
-            continue
-        furniture = furniture_of(other, store, params.furniture_min_articles, params.furniture_min_share)
-        out.append((cand, other_of(other, stored_quotes(store, cand.doc.rowid, other.text), furniture, focus.names)))
+        key = (cand.doc.rowid, params.furniture_min_articles, params.furniture_min_share)
+        stored = sides.get(key, partial(_stored, store, cand.doc.rowid, params))
+        if stored is not None:
+            out.append((cand, side_of(stored, focus.names)))
     return out
+
+
+def _stored(store: Store, rowid: int, params: CoverageParams) -> Stored | None:
+    """A stored report's side before the checked article is known (None when it is gone)."""
+    other = store.get(rowid)
+    if other is None:
+        return None
+    furniture = furniture_of(other, store, params.furniture_min_articles, params.furniture_min_share)
+    return stored_of(other, stored_quotes(store, rowid, other.text), furniture)
 
 
 class _EventScorer:
@@ -180,7 +192,9 @@ class _EventScorer:
         self.other_terms = {id(doc): doc.names.terms(20) for doc in others}
         every = self.terms.union(*self.other_terms.values())
         self.name_idf = entity_idf(store, every) if every else {}
-        vocab = set(focus.narrative).union(focus.title, *(doc.narrative for doc in others), *(doc.title for doc in others))
+        # a stored report's views keep their vectors (``evidence``): only the others' words need their idf
+        fresh = [doc for doc in others if "views" not in doc.memo]
+        vocab = set(focus.narrative).union(focus.title, *(doc.narrative for doc in fresh), *(doc.title for doc in fresh))
         total = indexed_size(store)
         df = document_frequency(store, sorted(vocab)) if vocab else {}
         self.word_idf = {w: _log_idf(total, n) for w, n in df.items()}
@@ -192,7 +206,9 @@ class _EventScorer:
         return math.fsum(self.name_idf.get(t, 0.0) for t in self.terms & theirs) / union if union else 0.0
 
     def evidence(self, doc: OtherDoc) -> EventEvidence:
-        theirs = (vector(v, self.word_idf) for v in (doc.narrative, doc.lead, doc.title))
+        theirs = doc.memo.get("views")  # the idf of a stored report's words depends on the store alone
+        if theirs is None:
+            theirs = doc.memo["views"] = [vector(v, self.word_idf) for v in (doc.narrative, doc.lead, doc.title)]
         narrative, lead, title = (cosine_of(mine, other) for mine, other in zip(self.views, theirs))
         return EventEvidence(self.names(doc), narrative, lead, title)
 

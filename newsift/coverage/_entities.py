@@ -24,12 +24,14 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import lru_cache
+from typing import AbstractSet, Any, Iterable
 
 from ..model import Span
 from ._text import TITLE_WORDS, entity_mentions, entity_terms, headline_lines
 
-__all__ = ["Names", "names_from_layer", "names_from_text", "person_shaped", "lowercase_words", "PLACE_ORG"]
+__all__ = ["Names", "Mentions", "names_from_layer", "names_from_text", "names_of_mentions", "text_mentions",
+           "person_shaped", "lowercase_words", "PLACE_ORG"]
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "FAC", "LAW", "WORK_OF_ART"})
 _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
@@ -63,33 +65,38 @@ class Names:
     counts: Counter[str] = field(default_factory=Counter)
     quoted_only: set[str] = field(default_factory=set)  # named only inside quotations
     ordinary: set[str] = field(default_factory=set)  # words the article prints in lower case
-    _terms: dict[tuple[int | None, bool], set[str]] = field(default_factory=dict, repr=False)
-    _words: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    # terms and orders by (limit, narrative), computed once (orders under limit -1): they depend on the
+    # counts alone, so a stored report's sides share one table (``Mentions.memo``)
+    _memo: dict[tuple[int | None, bool], Any] = field(default_factory=dict, repr=False)
 
     def ordered(self, narrative: bool = False) -> list[str]:
-        """Keys, most mentioned first (ties in order of first mention); ``narrative``: not quote-only ones."""
-        keys = [k for k, _ in self.counts.most_common()]
-        return [k for k in keys if k not in self.quoted_only] if narrative else keys
+        """Keys, most mentioned first (ties in order of first mention); ``narrative``: not quote-only ones.
+
+        Computed once per ``narrative`` (like ``terms``); the list is shared: do not change it.
+        """
+        key = (-1, narrative)  # beside the terms, whose limits are never negative
+        if key not in self._memo:
+            keys = [k for k, _ in self.counts.most_common()]
+            self._memo[key] = [k for k in keys if k not in self.quoted_only] if narrative else keys
+        return self._memo[key]
 
     def terms(self, limit: int | None = None, narrative: bool = True) -> set[str]:
         """The names and their words (computed once per ``limit`` and ``narrative``)."""
         key = (limit, narrative)
-        if key not in self._terms:
+        if key not in self._memo:
             keys = self.ordered(narrative)
-            self._terms[key] = entity_terms(keys[:limit] if limit else keys)
-        return self._terms[key]
+            self._memo[key] = entity_terms(keys[:limit] if limit else keys)
+        return self._memo[key]
 
-    def words_of(self, key: str) -> set[str]:
+    def words_of(self, key: str) -> frozenset[str]:
         """One name and its words ("elena ortiz" -> elena ortiz, elena, ortiz)."""
-        if key not in self._words:
-            self._words[key] = entity_terms([key])
-        return self._words[key]
+        return _name_words(key)
 
     def surnames(self) -> set[str]:
         return {k.split()[-1] for k in self.people}
 
     def add(self, key: str, shown: str, person: bool, quoted: bool) -> None:
-        self._terms.clear()
+        self._memo = {}  # a new table: it may be shared with other Names of the same mentions
         if key not in self.display:
             self.display[key] = shown
             if quoted:
@@ -101,16 +108,28 @@ class Names:
             self.people.add(key)
 
 
+@lru_cache(maxsize=65536)
+def _name_words(key: str) -> frozenset[str]:
+    return frozenset(entity_terms([key]))
+
+
 def lowercase_words(text: str) -> set[str]:
     """Words the text prints in lower case: ordinary words, not names."""
     return {w.replace("’", "'") for w in _LOWER_WORD.findall(text)}
 
 
-def person_shaped(name: str, ordinary: set[str]) -> bool:
+def person_shaped(name: str, ordinary: AbstractSet[str]) -> bool:
     """Capitalised name-like words (initials and particles allowed), not all of them ordinary words."""
+    words = _name_shape(name)
+    return words is not None and (not words or not all(w in ordinary for w in words))
+
+
+@lru_cache(maxsize=65536)
+def _name_shape(name: str) -> tuple[str, ...] | None:
+    """The name's longer words, lower-cased, when it is shaped like a name (None when not): the same for any text."""
     tokens = name.split()
     if not 1 <= len(tokens) <= 4:
-        return False
+        return None
     for k, token in enumerate(tokens):
         if 0 < k < len(tokens) - 1 and token in _PARTICLES:
             continue
@@ -118,9 +137,8 @@ def person_shaped(name: str, ordinary: set[str]) -> bool:
             continue
         parts = re.split(r"[-'’]", token)
         if not all(p[:1].isupper() and any(c.islower() for c in p[1:]) and p.isalpha() for p in parts if p):
-            return False
-    words = [t.lower().replace("’", "'") for t in tokens if len(t) > 2]
-    return not words or not all(w in ordinary for w in words)
+            return None
+    return tuple(t.lower().replace("’", "'") for t in tokens if len(t) > 2)
 
 
 def merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -188,31 +206,60 @@ def _name_like(shown: str) -> bool:
     return all(t[:1].isupper() or t in _PARTICLES for t in shown.split()) and "-" not in shown
 
 
-def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tuple[int, int]],
-                    known: Names | None = None) -> Names:
-    """Names as capitalised phrases (a stored article), people decided with what ``known`` says."""
+@dataclass(frozen=True)
+class Mentions:
+    """A text's names before the other article is known: what naming a stored report needs, computed once.
+
+    ``unique``: ``(key, as first printed, mentions, only inside quotations)`` per name that counts, in
+    order of first mention; ``ordinary``: the words the text prints in lower case; ``memo``: the names'
+    terms and orders (``Names._memo``), filled as asked.
+    """
+
+    unique: tuple[tuple[str, str, int, bool], ...]
+    ordinary: frozenset[str]
+    memo: dict[tuple[int | None, bool], Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+def text_mentions(text: str, furniture: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> Mentions:
+    """The names of ``text`` (furniture blanked, or given as ranges) outside furniture, in order of first mention."""
     furniture, quoted = merged(furniture), merged(quoted)
-    known = known or Names()
-    own = lowercase_words(text)
-    ordinary = own | known.ordinary  # both articles' ordinary words: "Because France" is no one's name
-    surnames = known.surnames()
     mid_sentence: set[str] = set()
-    mentions = []
+    seen: dict[str, list] = {}  # key -> [as first printed, mentions, only quoted]
     for key, shown, start in entity_mentions(text):
         if _inside(start, start + len(shown), furniture):
             continue
         bare = key.lstrip("\0")
         if not key.startswith("\0"):
             mid_sentence.add(bare)
-        mentions.append((bare, shown, _inside(start, start + len(shown), quoted)))
-    names = Names(ordinary=own)
-    person: dict[str, bool] = {}  # decided once per name, not per mention
-    for key, shown, in_quote in mentions:
-        if " " not in key and key not in mid_sentence:
-            continue  # a lone capitalised word that only opens sentences
-        if key not in person:
-            person[key] = _is_person(key, shown, known, surnames, ordinary)
-        names.add(key, _without_titles(shown) if person[key] else shown, person[key], in_quote)
+        in_quote = _inside(start, start + len(shown), quoted)
+        entry = seen.setdefault(bare, [shown, 0, in_quote])
+        entry[1] += 1
+        entry[2] = entry[2] and in_quote
+    # a lone capitalised word counts only if it also appears inside a sentence (not just opening one)
+    unique = tuple((k, v[0], v[1], v[2]) for k, v in seen.items() if " " in k or k in mid_sentence)
+    return Mentions(unique, frozenset(lowercase_words(text)))
+
+
+def names_from_text(text: str, furniture: list[tuple[int, int]], quoted: list[tuple[int, int]],
+                    known: Names | None = None) -> Names:
+    """Names as capitalised phrases (a stored article), people decided with what ``known`` says."""
+    return names_of_mentions(text_mentions(text, furniture, quoted), known)
+
+
+def names_of_mentions(mentions: Mentions, known: Names | None = None) -> Names:
+    """``names_from_text`` from mentions found before: only who is a person depends on ``known``."""
+    known = known or Names()
+    ordinary = mentions.ordinary | known.ordinary  # both articles' ordinary words: "Because France" is no one's name
+    surnames = known.surnames()
+    names = Names(ordinary=set(mentions.ordinary), _memo=mentions.memo)
+    for key, shown, count, quoted_only in mentions.unique:
+        person = _is_person(key, shown, known, surnames, ordinary)
+        names.display[key] = _without_titles(shown) if person else shown
+        names.counts[key] = count
+        if quoted_only:
+            names.quoted_only.add(key)
+        if person:
+            names.people.add(key)
     return names
 
 
@@ -224,7 +271,7 @@ def _without_titles(shown: str) -> str:
     return " ".join(tokens)
 
 
-def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary: set[str]) -> bool:
+def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary: AbstractSet[str]) -> bool:
     if key in known.people:
         return True
     if key in known.display:

@@ -5,8 +5,11 @@ remark when (a) their words are similar (rapidfuzz ``token_set_ratio`` at
 or above the threshold) and (b) their content aligns: at least
 ``min_aligned`` content-word stems in common (two when the shorter
 quotation has at most four), making up at least
-``min_share`` of the shorter quotation's content words (three quarters
-when it has at most four: two common words are not a remark); a fragment of
+``min_share`` of the shorter quotation's content words; a short one (at
+most four) must keep three quarters of them, or share half of the two
+quotations' stems together (two common words are not a remark, but "We will
+not gamble with people's lives" / "We are not going to gamble with
+anybody's life" is one); a fragment of
 fewer than ``min_aligned`` content words pairs only with a quotation at
 most three times its length (a scare-quoted term is not the remark around it). (b) is the floor
 that one shared common word or name cannot pass; it also pairs different
@@ -35,7 +38,8 @@ __all__ = ["QuoteText", "QuoteKeys", "QuoteMatch", "match_quotes", "match_keyed"
 
 MIN_ALIGNED = 3  # content stems two quotations must share…
 MIN_SHARE = 0.5  # …and the share of the shorter one's content stems they make up
-SHORT_SHARE = 0.75  # that share when the shorter has at most four content stems (two common words are not a remark)
+SHORT_SHARE = 0.75  # a short quotation (at most four content stems) keeps three quarters of them…
+SHORT_JACCARD = 0.5  # …or the two share half of all their stems (a reworded remark of the same length)
 
 _TOKEN = re.compile(r"\[[^\]]*\]|…|\.\.\.|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -122,11 +126,12 @@ def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligne
         i, j = int(i), int(j)
         shared = mine.stems[i] & theirs.stems[j]
         shorter = min(len(mine.stems[i]), len(theirs.stems[j]))
-        # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones;
-        # a short one must keep three quarters of its stems ("a really bad dream" is not "a bad person")
-        short = shorter <= 4
-        if len(shared) < (2 if short else min_aligned) or len(shared) < (SHORT_SHARE if short else min_share) * shorter:
+        # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones
+        if len(shared) < (2 if shorter <= 4 else min_aligned) or len(shared) < min_share * shorter:
             continue
+        if shorter <= 4 and len(shared) < SHORT_SHARE * shorter \
+                and len(shared) < SHORT_JACCARD * len(mine.stems[i] | theirs.stems[j]):
+            continue  # two common words of a short quote in a longer remark ("a really bad dream" / "a bad person")
         longer = max(len(mine.stems[i]), len(theirs.stems[j]))
         if shorter < min_aligned and longer > 3 * shorter:
             continue  # a two-word fragment ("stop and frisk") inside a long remark is not that remark

@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..model import Article
 from ..store import Store
+from ._cache import stored_sides
 from ._text import day_number, entities, entity_terms, key_terms
 
 __all__ = ["DDL", "ensure_index", "index_article", "backfill", "missing_count", "IndexedDoc", "load_docs",
@@ -150,12 +151,15 @@ def load_docs(store: Store, rowids: list[int]) -> dict[int, IndexedDoc]:
 
 
 def _counts(store: Store, table: str, terms: list[str]) -> dict[str, int]:
-    found = {t: 0 for t in terms}
-    for i in range(0, len(terms), 500):
-        chunk = terms[i : i + 500]
+    """``table``'s count of each term (0 when absent); counts read before for this store state are not read again."""
+    known = stored_sides(store).counts
+    missing = [t for t in terms if (table, t) not in known]
+    for i in range(0, len(missing), 500):
+        chunk = missing[i : i + 500]
         rows = store.conn.execute(f"SELECT term, n FROM {table} WHERE term IN (%s)" % ",".join("?" * len(chunk)), chunk)
-        found.update({term: int(n) for term, n in rows})
-    return found
+        found = {term: int(n) for term, n in rows}
+        known.update(((table, t), found.get(t, 0)) for t in chunk)
+    return {t: known[(table, t)] for t in terms}
 
 
 def entity_idf(store: Store, terms: set[str]) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""An embedded post is a direct quote of whoever posted it, named as its signature prints the name."""
+"""Speakers named as the text prints them: an embedded post's author from its signature, a name after a title."""
 
 from __future__ import annotations
 
@@ -23,3 +23,8 @@ def test_a_tweet_with_its_signature_is_its_authors_direct_quote(quotes_of) -> No
 def test_the_same_words_without_a_signature_are_not_a_post(quotes_of) -> None:  # type: ignore[no-untyped-def]
     _, quotes = quotes_of(TEXT.replace("\n— Ana Ruiz (@AnaRuizWater) March 3, 2026", ""))
     assert not [q for q in quotes if q.attrs["cue_kind"] == "post"]
+
+
+def test_a_pageant_title_before_a_name_is_not_part_of_it(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    _, [quote] = quotes_of("Former Miss Universe Alicia Machado said on Tuesday that the remarks had hurt her family.")
+    assert quote.attrs["speaker"] == "Alicia Machado"
