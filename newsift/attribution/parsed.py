@@ -48,26 +48,40 @@ class ParsedText:
         self.docs = sorted(docs, key=lambda d: d[0])
         self._starts = [off for off, _ in self.docs]
         self._offsets = {id(doc): off for off, doc in self.docs}
-        self._texts = {id(doc): doc.text for _, doc in self.docs}  # Doc.text joins its tokens on every call
+        self._texts: dict[int, str] = {}  # Doc.text joins its tokens on every call: each doc's, once, when asked
+        self._token_starts: dict[int, list[int]] = {}
 
     def text_of(self, doc: Doc) -> str:
-        return self._texts[id(doc)]
+        text = self._texts.get(id(doc))
+        if text is None:
+            text = self._texts[id(doc)] = doc.text
+        return text
+
+    def _length(self, doc: Doc) -> int:
+        return len(self.text_of(doc))
 
     def doc_at(self, pos: int) -> tuple[int, Doc] | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             return None
         off, doc = self.docs[i]
-        return (off, doc) if pos <= off + len(self._texts[id(doc)]) else None
+        return (off, doc) if pos <= off + self._length(doc) else None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        """Tokens lying wholly inside ``[start, end)``, in order."""
+        """Tokens lying wholly inside ``[start, end)``, in order (found by bisection on each doc's token starts)."""
         out: list[Token] = []
         i = max(0, bisect.bisect_right(self._starts, start) - 1)
         for off, doc in self.docs[i:]:
             if off >= end:
                 break
-            out.extend(t for t in doc if start <= off + t.idx and off + t.idx + len(t) <= end)
+            starts = self._token_starts.get(id(doc))
+            if starts is None:
+                starts = self._token_starts[id(doc)] = [t.idx for t in doc]
+            for k in range(bisect.bisect_left(starts, start - off), len(starts)):
+                token = doc[k]
+                if off + token.idx + len(token) > end:
+                    break  # tokens are in order and do not overlap: none after this one fits either
+                out.append(token)
         return out
 
     def tokens(self) -> Iterator[tuple[int, Token]]:
@@ -94,4 +108,4 @@ class ParsedText:
         if found is None:
             return pos, pos
         off, doc = found
-        return off, off + len(self._texts[id(doc)])
+        return off, off + self._length(doc)

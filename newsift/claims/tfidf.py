@@ -21,6 +21,7 @@ import numpy as np
 __all__ = ["Tfidf"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
+WORD_CACHE_SIZE = 200_000  # words whose char_wb columns are kept (a few tens of MB at most)
 # settings that only shape fitting, or equal what this class always does
 _FIT_ONLY = {"min_df", "max_df", "max_features", "smooth_idf", "use_idf", "dtype"}
 _DEFAULTS = {"lowercase": True, "norm": "l2", "token_pattern": _TOKEN.pattern, "strip_accents": None,
@@ -41,6 +42,7 @@ class Tfidf:
         self.vocabulary = {t: i for i, t in enumerate(self.terms)}
         self.idf = np.asarray(idf, dtype=np.float64)
         self.analyzer, self.ngram_range, self.sublinear_tf = analyzer, tuple(ngram_range), sublinear_tf
+        self._word_columns: dict[str, list[int]] = {}  # char_wb: a word's known n-gram columns, the same in any text
 
     @classmethod
     def from_sklearn(cls, vec: Any) -> "Tfidf":
@@ -63,7 +65,7 @@ class Tfidf:
         cols: list[int] = []
         counts: list[int] = []
         for r, text in enumerate(texts):
-            found = Counter(i for g in self.ngrams(text) if (i := self.vocabulary.get(g)) is not None)
+            found = Counter(self._columns(text))
             rows.extend([r] * len(found))
             cols.extend(found.keys())
             counts.extend(found.values())
@@ -72,6 +74,22 @@ class Tfidf:
         values = (np.log(tf) + 1.0 if self.sublinear_tf else tf) * self.idf[cols_a]
         norms = np.sqrt(np.bincount(rows_a, weights=values * values, minlength=len(texts)))
         return rows_a, cols_a, values / norms[rows_a]  # a row with no known term has no entries
+
+    def _columns(self, text: str) -> list[int]:
+        """Vocabulary columns of the text's n-grams, repeats kept. char_wb n-grams never cross a word, so
+        each word's columns are looked up once and reused (most words recur across sentences)."""
+        if self.analyzer != "char_wb":
+            return [i for g in self.ngrams(text) if (i := self.vocabulary.get(g)) is not None]
+        cache, columns = self._word_columns, []
+        if len(cache) > WORD_CACHE_SIZE:
+            cache.clear()
+        for word in text.lower().split():
+            known = cache.get(word)
+            if known is None:
+                grams = _char_wb(word, *self.ngram_range)
+                known = cache[word] = [i for g in grams if (i := self.vocabulary.get(g)) is not None]
+            columns.extend(known)
+        return columns
 
     def dot(self, texts: Sequence[str], weights: np.ndarray) -> np.ndarray:
         """Each text's TF-IDF row times ``weights`` (one per term): the margin a linear model needs."""
