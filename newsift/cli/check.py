@@ -58,7 +58,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     read_options = options, columns, suffixes, ids
     if meta and len(paths) > 1:
         raise InputError(Errors.E030)
-    _claims_model_loads(options)
+    chosen_model = _chosen_claims_model(options)
     if workers > 1:
         _check_parallel(list(paths), read_options, workers, scheduler, output, strict)
         return
@@ -66,6 +66,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
     fmt = fmt or ("jsonl" if many else "text")
     pages = _html_folder(fmt, output, many)
     analyzer = Analyzer(options)
+    if chosen_model is not None:
+        analyzer.resources.put("claims_model", chosen_model)  # loaded once: the check above is the load
     bar = BatchProgress("check", total=len(paths) if len(paths) > 1 and not _has_records(paths) else None,
                         enabled=many)
 
@@ -100,13 +102,14 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, output: s
         sys.exit(1)
 
 
-def _claims_model_loads(options: Options) -> None:
-    """A chosen claims model that cannot load is one coded line and exit 2 up front, not a failed stage per article."""
+def _chosen_claims_model(options: Options) -> Any:
+    """The claims model chosen by name or path, loaded up front: one that cannot load is one coded line and
+    exit 2, not a failed stage per article. None for the packaged default (the stage loads it)."""
     if options.claims_model in (None, "", "tfidf", "auto") or (options.stages and "claims" not in options.stages):
-        return
+        return None
     from ..claims import load_model
 
-    load_model(options.claims_model, options.claims_strong_dir)
+    return load_model(options.claims_model, options.claims_strong_dir)
 
 
 def _has_records(paths: tuple[str, ...]) -> bool:
