@@ -20,8 +20,8 @@ def post_attributions(text: str) -> list[Attribution]:
     """One direct quote per embedded post that has words before its signature."""
     found = []
     for start, end, signature, name, _handle in post_authors(text):
-        body_start = start + len(text[start:signature]) - len(text[start:signature].lstrip())
-        body_end = start + len(text[start:signature].rstrip())
+        body = text[start:signature]
+        body_start, body_end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
         if body_end <= body_start:
             continue
         name_start = text.find(name, signature, end)
