@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any, Iterable, Iterator
 
+import dask
 from distributed import WorkerPlugin
 
 from .analysis import Analyzer
@@ -47,6 +48,27 @@ class AnalyzerPlugin(WorkerPlugin):  # type: ignore[misc]
         analyzer = _ANALYZERS.pop(worker.address, None)
         if analyzer is not None:
             analyzer.close()
+
+
+class GCPlugin(WorkerPlugin):  # type: ignore[misc]
+    """Our own local workers collect garbage less often and never rescan what start-up loaded.
+
+    A worker receiving data from another unpickles thousands of small objects (a text's tokens), and
+    Python's default collector scans every live object again and again while it does: on ``corpus
+    trace`` with two workers that was about a tenth of the job. ``gc.freeze`` moves the objects alive
+    at start-up (modules, models) out of every later collection.
+    """
+
+    name = "newsift-gc"
+
+    def setup(self, worker: Any) -> None:
+        import gc
+
+        gc.freeze()
+        gc.set_threshold(GC_THRESHOLD, 50, 100)
+
+
+GC_THRESHOLD = 20_000  # allocations between young collections (Python's default is 700)
 
 
 def _analyze_chunk(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -83,9 +105,14 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
     threads = scheduler == "threads"
     # one single-threaded process per worker: spaCy and SQLite are not shared between threads;
     # the diagnostics server on any free port, so several jobs on one machine do not collide
-    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=not threads,
-                      dashboard_address=":0", memory_limit=0, silence_logs=logging.CRITICAL) as cluster:
+    # the workers' statistical profiler (a thread sampling every stack every 10 ms) off: its samples
+    # feed only the dashboard, and on a few cores it takes CPU from the work
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=not threads,
+                         dashboard_address=":0", memory_limit=0, silence_logs=logging.CRITICAL) as cluster:
         with Client(cluster) as client:
+            if not threads:  # worker processes of our own; in-process workers would retune the caller
+                client.register_plugin(GCPlugin(), name=GCPlugin.name)
             yield client
 
 

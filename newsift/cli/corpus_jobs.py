@@ -30,7 +30,8 @@ def _positive(option: str, value: int) -> int:
               help="Write the relations here (Parquet).")
 @click.option("--workers", type=int, default=2, show_default=True, help="Local worker processes (LocalCluster).")
 @click.option("--scheduler", default=None, help="A dask.distributed scheduler address (tcp://host:8786) instead.")
-@click.option("--partitions", type=int, default=16, show_default=True, help="Partitions of the shuffles.")
+@click.option("--partitions", type=int, default=8, show_default=True,
+              help="Partitions of the corpus (each on one worker; more for a corpus too big for 8 in memory).")
 @corpus_input_options
 @click.pass_context
 def corpus_trace(ctx: click.Context, inputs: tuple[str, ...], output: str, workers: int, scheduler: str | None,

@@ -2,8 +2,9 @@
 
 JSONL is split into blocks that the workers read themselves, and Parquet
 into row groups, so on a cluster the data is read where it is (shared
-storage or an object store URL that fsspec understands). The SQLite store
-is read on this machine and handed to the workers in partitions. A bad
+storage or an object store URL that fsspec understands), and the SQLite store
+in rowid ranges, each read by its worker (on a cluster the store lies on
+storage the workers share). A bad
 record is dropped on the worker and counted, never fatal.
 """
 
@@ -70,18 +71,32 @@ def parquet_bag(paths: list[str], columns: Columns | None = None) -> Any:
     return db.from_delayed(parts)
 
 
+def _store_part(db_path: str, after: int, until: int) -> list[dict[str, Any]]:
+    from ..store import Store
+
+    with Store(db_path, create=False, readonly=True) as store:
+        return [_record(article) for _, article in store.articles.iter(after=after, until=until)]
+
+
 def store_bag(db_path: str, partitions: int) -> Any:
+    """The store's articles in ``partitions`` rowid ranges, each read by the worker that gets it."""
     import dask.bag as db
+    from dask import delayed
 
     from ..store import Store
 
-    if not Path(db_path).exists():
+    path = Path(db_path)
+    if not path.exists():
         raise InputError(Errors.E031.format(path=db_path))
     with Store(db_path, create=False, readonly=True) as store:
-        records = [_record(article) for _, article in store.iter_articles()]
-    if not records:
+        rowids = [r for (r,) in store.conn.execute("SELECT rowid FROM articles ORDER BY rowid")]
+    if not rowids:
         raise InputError(Errors.E150.format(db=db_path))
-    return db.from_sequence(records, npartitions=max(1, min(partitions, len(records))))
+    parts = max(1, min(partitions, len(rowids)))
+    # each range ends on a rowid, so the ranges share none and hold about as many articles each
+    ends = [rowids[len(rowids) * (k + 1) // parts - 1] for k in range(parts)]
+    return db.from_delayed([delayed(_store_part)(str(path.resolve()), after, until)
+                            for after, until in zip([0] + ends[:-1], ends)])
 
 
 def corpus_bag(paths: list[str], db_path: str, partitions: int, columns: Columns | None = None) -> Any:

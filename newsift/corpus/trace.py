@@ -3,41 +3,44 @@
 The job does what ``check`` does one article at a time against the store,
 for all articles at once, without a shared SQLite file:
 
-1. articles are read in partitions (the store, JSONL or Parquet) and each
-   worker computes their fingerprints and site line keys, with
-   provenance's own fingerprint code;
-2. candidate pairs come from a shuffle join on fingerprint hashes (a Dask
-   bag ``groupby``): a hash held by more than ``max_postings`` articles is
-   stock text and dropped, as the store's candidate search drops it; a pair
-   needs ``min_shared`` hashes, or one rare hash (a shared quotation);
-3. each pair's two articles are brought together by a second shuffle and
-   aligned on the workers with provenance's alignment, typing and
-   direction code (``provenance.pair``, ``provenance.direction``), with the
-   furniture and stock-text counts computed from the corpus itself;
+1. articles are read in partitions (the store, JSONL or Parquet), shuffled
+   by id so each id keeps one version, and each worker computes their
+   fingerprints and site line keys with provenance's own fingerprint code;
+2. candidate pairs come from a shuffle join on fingerprint hashes: a hash
+   held by more than ``max_postings`` articles is stock text and dropped,
+   as the store's candidate search drops it; a pair needs ``min_shared``
+   hashes, or one rare hash (a shared quotation);
+3. each paired text is tokenised and completed (quotations, furniture,
+   stock-text counts from the corpus itself) once, on the worker holding
+   it, and sent to the groups that need it; pairs are aligned there with
+   provenance's alignment, typing and direction code
+   (``provenance.pair``, ``provenance.direction``);
 4. weak directions are settled as ``check`` settles them, by how much of
    each text is shared with the rest of the corpus.
 
-The hash postings of fingerprints held by two or more articles and the
-site line counts are broadcast to the workers; both grow with the corpus's
-shared text, not with its size.
+Partition ``b``'s tasks run on worker ``b`` modulo the workers in every
+step, so a partition's data stays put and only texts paired across
+workers move. The hash postings of fingerprints held by two or more
+articles and the site line counts go to every worker; both grow with the
+corpus's shared text, not with its size.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 import uuid
-from collections import Counter, OrderedDict
+import zlib
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import numpy as np
 
 
 from ..model import Article
 from ..provenance.direction import decide_direction
-from ..provenance.fingerprints import fingerprints, tokenize
+from ..provenance.fingerprints import fingerprints, tokenize, words_of
 from ..provenance.furniture import TextInfo
 from ..provenance.index import IndexParams
 from ..provenance.pair import canonical
@@ -87,11 +90,10 @@ class CorpusStore:
 
     def __init__(self, sizes: dict[str, int], lines: dict[tuple[str, int], int], domains: dict[int, str | None]) -> None:
         self.sizes, self.lines, self.domains = sizes, lines, domains
-        self.job = uuid.uuid4().hex  # names the job's texts on a worker, whichever copy of this a task gets
         self._conn: sqlite3.Connection | None = None
 
     def __getstate__(self) -> dict[str, Any]:  # the connection is rebuilt on each worker
-        return {"sizes": self.sizes, "lines": self.lines, "domains": self.domains, "job": self.job, "_conn": None}
+        return {"sizes": self.sizes, "lines": self.lines, "domains": self.domains, "_conn": None}
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -112,102 +114,106 @@ class CorpusStore:
 
 
 class _PairContext(PairContext):
-    """Provenance's trace context with the corpus in place of the store: pairs are aligned and typed
-    by provenance's own code (``PairContext.pair``); only where postings come from differs."""
+    """Provenance's trace context with the corpus in place of the store: texts are completed and pairs
+    aligned and typed by provenance's own code; only where postings come from differs."""
 
     def __init__(self, store: CorpusStore, postings: dict[int, list[int]], params: TraceParams,
                  index: IndexParams) -> None:
         self.store = store  # type: ignore[assignment]
         self.params, self.index = params, index
-        shared = _worker_texts(store)
-        self.texts, self.pairs, self.completing = shared, LRU(64), shared.completing
+        self.texts, self.pairs = LRU(0), LRU(64)
         self.domains = dict(store.domains)
         self.secondary = {}
         self.postings = postings
 
-    def complete(self, info: TextInfo, known: dict[int, list[int]] | None = None) -> TextInfo:
-        if info.postings is None and known is None:
-            own = set(fingerprints(info.tokens.words, self.index.ngram, self.index.window).tolist())
-            # the job keeps postings of hashes two or more articles hold; a text's other fingerprints are its own
-            known = {h: self.postings.get(h) or [info.rowid] for h in own}  # type: ignore[list-item]
-        with self.completing:  # a text is shared by the worker's tasks: complete it once, wholly
-            return super().complete(info, known)
+    def complete_from(self, info: TextInfo, fps: Iterable[int]) -> TextInfo:
+        # the job keeps postings of hashes two or more articles hold; a text's other fingerprints are its own
+        return self.complete(info, {h: self.postings.get(h) or [info.rowid] for h in fps})  # type: ignore[list-item]
 
-
-# A worker's texts, tokenised and completed once per job (one table per job, named by the store): an article
-# meets a partner in every pair it is in, about four on BuzzFeed-Webis, and tokenising it each time was
-# most of the job's work.
-class _SharedTexts(LRU[tuple[str, int], TextInfo]):
-    """The LRU, safe when a worker runs tasks on several threads (``completing``: held while a text is
-    completed, so no thread reads one half done)."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__(size)
-        self._lock = threading.Lock()
-        self.completing = threading.RLock()
-
-    def get(self, key: tuple[str, int]) -> TextInfo | None:
-        with self._lock:
-            return super().get(key)
-
-    def __setitem__(self, key: tuple[str, int], value: TextInfo) -> None:
-        with self._lock:
-            super().__setitem__(key, value)
-
-
-_TEXTS: "OrderedDict[str, _SharedTexts]" = OrderedDict()  # job -> its texts, the latest jobs only
-_TEXTS_LOCK = threading.Lock()
-WORKER_TEXTS = 4096  # texts a worker keeps for a job (each a few tens of kB of token arrays)
-WORKER_JOBS = 2  # jobs whose texts a worker keeps
-
-
-def _worker_texts(store: CorpusStore) -> _SharedTexts:
-    """The job's texts on this worker: keyed by the job, since a worker may get several copies of its store."""
-    with _TEXTS_LOCK:
-        texts = _TEXTS.get(store.job)
-        if texts is None:
-            texts = _TEXTS[store.job] = _SharedTexts(WORKER_TEXTS)
-            while len(_TEXTS) > WORKER_JOBS:
-                _TEXTS.popitem(last=False)
-        return texts
-
-
-# --- step 1: per article, on the workers --------------------------------------------------------------
-
-def _prepare(article: dict[str, Any], index: IndexParams) -> dict[str, Any]:
-    idx = article["id"]
-    words = tokenize(article["text"]).words
-    fps = sorted(set(fingerprints(words, index.ngram, index.window).tolist()))
-    lines = sorted({k for k in map(line_key, article["text"].splitlines()) if k is not None})
-    return {"idx": idx, "fps": fps, "domain": article.get("domain"), "lines": lines}
-
-
-# --- step 2: the shuffle join on fingerprint hashes --------------------------------------------------
 
 Key = str  # an article id: the job's key for an article everywhere
+Parts = list[Any]  # one delayed list per partition
 
 
-def _held(prepared: Any, partitions: int) -> Any:
-    """Each fingerprint hash held by two or more articles, with their keys, sorted: the shuffle join on hashes.
-
-    Done once: the candidate pairs and the postings the workers complete texts with both come from it.
-    The shuffle moves each partition's hashes as arrays, one bucket per output partition (hash modulo the
-    partitions), not one Python tuple per fingerprint: most hashes are held by one article and only
-    need dropping, and pickling half a million tuples between workers cost more than the join itself.
-    """
-    import dask.bag as db
+def _shuffle(parts: Parts, split: Any, partitions: int, *args: Any, place: "_Places | None" = None) -> list[Parts]:
+    """Each output partition's pieces: ``split(part, partitions, *args)`` cuts a partition into one list
+    per output partition, and output partition ``b`` gathers piece ``b`` of every input."""
     from dask import delayed
 
-    splits = [delayed(_split_hashes)(part, partitions) for part in prepared.to_delayed()]
-    buckets = [delayed(_held_in_bucket)([split[b] for split in splits]) for b in range(partitions)]
-    return db.from_delayed(buckets)
+    place = place or _Places(None)
+    splits = []
+    for i, part in enumerate(parts):
+        with place(i):
+            splits.append(delayed(split, nout=partitions)(part, partitions, *args))
+    return [[pieces[b] for pieces in splits] for b in range(partitions)]
 
+
+class _Places:
+    """Partition ``b``'s tasks on worker ``b`` modulo the workers, in every step: a partition's data stays
+    on one worker from step to step, and each worker gets its share of the partitions. Left to itself
+    the scheduler piles tasks on the worker holding the broadcast context, then moves data to balance,
+    and on a few busy workers a move waits for the sender to let go of Python's lock. A worker may still
+    take another's task when it is idle (``allow_other_workers``)."""
+
+    def __init__(self, client: Any) -> None:
+        self.workers = sorted(client.nthreads()) if client is not None else []
+
+    def __call__(self, b: int) -> Any:
+        import contextlib
+
+        import dask
+
+        if not self.workers:
+            return contextlib.nullcontext()
+        return dask.annotate(workers=[self.workers[b % len(self.workers)]], allow_other_workers=True)
+
+
+def _bucket_of(key: Key, partitions: int) -> int:
+    """A key's partition, the same in every process (``hash`` of a string is not)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % partitions
+
+
+# --- step 1: one version of each article, prepared where it lands --------------------------------------
+
+def _split_by_id(part: list[dict[str, Any]], partitions: int) -> list[list[dict[str, Any]]]:
+    out: list[list[dict[str, Any]]] = [[] for _ in range(partitions)]
+    for article in part:
+        out[_bucket_of(article["id"], partitions)].append(article)
+    return out
+
+
+def _prepare(pieces: list[list[dict[str, Any]]], index: IndexParams) -> list[dict[str, Any]]:
+    """The partition's articles, one per id, each with its fingerprints and site line keys."""
+    versions: dict[Key, list[dict[str, Any]]] = {}
+    for piece in pieces:
+        for article in piece:
+            versions.setdefault(article["id"], []).append(article)
+    out = []
+    for key in sorted(versions):
+        article = _one((key, versions[key]))
+        fps = fingerprints(words_of(article["text"]), index.ngram, index.window)  # sorted, each once
+        lines = sorted({k for k in map(line_key, article["text"].splitlines()) if k is not None})
+        out.append({"idx": key, "article": article, "fps": fps, "domain": article.get("domain"), "lines": lines})
+    return out
+
+
+def _one(group: tuple[Key, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The article an id stands for: the smallest of its versions (text first), the same in any order."""
+    versions = group[1]
+    return versions[0] if len(versions) == 1 else min(versions, key=lambda a: (a["text"], str(a)))
+
+
+# --- step 2: the shuffle join on fingerprint hashes, and the corpus's site line counts ------------------
 
 Bucket = tuple[np.ndarray, np.ndarray, list[Key]]  # hashes, their holders' positions in the keys, the keys
 
 
 def _split_hashes(part: list[dict[str, Any]], buckets: int) -> list[Bucket]:
-    """One partition's fingerprint hashes with their holders, cut into ``buckets`` by hash."""
+    """One partition's fingerprint hashes with their holders, cut into ``buckets`` by hash.
+
+    Hashes move as arrays, one bucket per output partition, not one Python tuple per fingerprint: most
+    hashes are held by one article and only need dropping.
+    """
     keys = [d["idx"] for d in part]
     hashes = np.concatenate([np.asarray(d["fps"], dtype=np.int64) for d in part] + [np.empty(0, np.int64)])
     holders = np.repeat(np.arange(len(part), dtype=np.int64), [len(d["fps"]) for d in part])
@@ -233,54 +239,97 @@ def _held_in_bucket(pieces: list[Bucket]) -> list[tuple[int, list[Key]]]:
     return out
 
 
-def _pairs_of(group: tuple[int, list[Key]], max_postings: int) -> Iterator[tuple[tuple[Key, Key], int]]:
-    """From one hash's holders, each pair of articles holding it, with the hash's document frequency."""
-    _, idxs = group
-    if len(idxs) <= max_postings:
-        for a, b in combinations(idxs, 2):
-            yield (a, b), len(idxs)
+PairCounts = dict[tuple[Key, Key], list[int]]  # a pair -> [hashes both hold, the rarest one's holders]
 
 
-def _candidate(pair: tuple[tuple[Key, Key], list[int]], params: TraceParams) -> bool:
-    _, dfs = pair
-    return len(dfs) >= params.min_shared or min(dfs) <= RARE_DF
+def _join_bucket(pieces: list[Bucket], max_postings: int) -> tuple[list[tuple[int, list[Key]]], PairCounts]:
+    """A bucket's held hashes, and the pairs of articles holding its hashes (stock text dropped)."""
+    held = _held_in_bucket(pieces)
+    pairs: PairCounts = {}
+    for _, keys in held:
+        if len(keys) <= max_postings:
+            for pair in combinations(keys, 2):
+                seen = pairs.get(pair)
+                if seen is None:
+                    pairs[pair] = [1, len(keys)]
+                else:
+                    seen[0] += 1
+                    seen[1] = min(seen[1], len(keys))
+    return held, pairs
 
 
-# --- step 3: aligning a pair on the workers ----------------------------------------------------------
+def _sites(part: list[dict[str, Any]]) -> tuple[list[tuple[Key, str | None]], Counter[tuple[str, int]]]:
+    """A partition's article domains and how many of its articles print each site line."""
+    lines = Counter((d["domain"], k) for d in part if d["domain"] for k in d["lines"])
+    return [(d["idx"], d["domain"]) for d in part], lines
 
-def _relation(group: tuple[tuple[Key, Key], list[Any]], shared: dict[tuple[Key, Key], int],
-              context: dict[str, Any], params: TraceParams) -> tuple[Relation, dict[str, Any], dict[str, Any]] | None:
-    """The pair as ``check`` sees it from the canonical first article (provenance's pair, typing and direction)."""
-    (ka, kb), members = group
-    raw = {art["id"]: art for _, art in members}
-    if len(raw) != 2:
-        return None
-    rowid = context["rowids"]
+
+def _candidates(joined: list[PairCounts], params: TraceParams) -> dict[tuple[Key, Key], int]:
+    """Pairs sharing ``min_shared`` fingerprints or one rare one, with the fingerprints they share."""
+    total: PairCounts = {}
+    for pairs in joined:  # each hash lies in one bucket: counts add up, rarest holders take the minimum
+        for pair, (count, rarest) in pairs.items():
+            seen = total.setdefault(pair, [0, rarest])
+            seen[0] += count
+            seen[1] = min(seen[1], rarest)
+    return {pair: count for pair, (count, rarest) in sorted(total.items())
+            if count >= params.min_shared or rarest <= RARE_DF}
+
+
+def _groups(shared: dict[tuple[Key, Key], int], partitions: int) -> list[list[tuple[Key, Key]]]:
+    """Pairs dealt to the partition that holds their first article, so that text never moves."""
+    groups: list[list[tuple[Key, Key]]] = [[] for _ in range(partitions)]
+    for pair in shared:
+        groups[_bucket_of(pair[0], partitions)].append(pair)
+    return groups
+
+
+# --- step 3: each text completed once, where it lies; pairs aligned in their group -------------------
+
+def _complete(part: list[dict[str, Any]], partitions: int, context: dict[str, Any],
+              params: TraceParams) -> list[list[TextInfo]]:
+    """The partition's texts that are in a pair, tokenised and completed (quotations, furniture,
+    postings) once, each sent to every group holding one of its pairs."""
+    out: list[list[TextInfo]] = [[] for _ in range(partitions)]
+    needs, rowids = context["needs"], context["rowids"]
     ctx = _PairContext(context["store"], context["postings"], params, context["index"])
-    infos = [ctx.info(Article(**raw[k]), rowid[k]) for k in (ka, kb)]
-    first, second = (infos[0], infos[1]) if canonical(infos[0], infos[1]) else (infos[1], infos[0])
-    passages = ctx.pair(first, second)
-    if not passages:
-        return None
-    a, b = first.article, second.article
-    verdict = judge_pair(a, b, passages, params)  # the rule check applies, from provenance itself
-    direction = verdict.direction
-    relation = Relation(a.id, b.id, a.domain, b.domain, shared[(ka, kb)], verdict.is_copy, verdict.narrative,
-                        verdict.quote, direction.label, direction.confidence, direction.score, list(direction.evidence),
-                        [{"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
-                          "kind": p.kind, "similarity": p.similarity, "words": p.tokens} for p in passages])
-    return relation, raw[a.id], raw[b.id]
+    for record in part:
+        groups = needs.get(record["idx"])
+        if not groups:
+            continue
+        article = Article(**record["article"])
+        info = ctx.complete_from(TextInfo(article, rowids[record["idx"]], tokenize(article.text)),
+                                 record["fps"].tolist())
+        for g in groups:
+            out[g].append(info)
+    return out
 
 
-def _relations_of(group: tuple[Key, list[tuple[Key, tuple[tuple[Key, Key], dict[str, Any]]]]],
-                  shared: dict[tuple[Key, Key], int], context: dict[str, Any],
-                  params: TraceParams) -> list[tuple[Relation, dict[str, Any], dict[str, Any]]]:
-    """The relations of the pairs whose first article is the group's, each pair's two articles gathered."""
-    by_pair: dict[tuple[Key, Key], list[tuple[tuple[Key, Key], dict[str, Any]]]] = {}
-    for _, (pair, article) in group[1]:
-        by_pair.setdefault(pair, []).append((pair, article))
-    found = (_relation((pair, by_pair[pair]), shared, context, params) for pair in sorted(by_pair))
-    return [r for r in found if r is not None]
+Found = tuple[Relation, Article | None, Article | None]  # the articles only when the direction is weak
+
+
+def _align(pieces: list[list[TextInfo]], pairs: list[tuple[Key, Key]], shared: dict[tuple[Key, Key], int],
+           context: dict[str, Any], params: TraceParams) -> list[Found]:
+    """The group's pairs as ``check`` sees each from its canonical first article."""
+    infos = {info.article.id: info for piece in pieces for info in piece}
+    ctx = _PairContext(context["store"], context["postings"], params, context["index"])
+    out = []
+    for ka, kb in pairs:
+        first, second = (infos[ka], infos[kb]) if canonical(infos[ka], infos[kb]) else (infos[kb], infos[ka])
+        passages = ctx.pair(first, second)
+        if not passages:
+            continue
+        a, b = first.article, second.article
+        verdict = judge_pair(a, b, passages, params)  # the rule check applies, from provenance itself
+        direction = verdict.direction
+        relation = Relation(a.id, b.id, a.domain, b.domain, shared[(ka, kb)], verdict.is_copy, verdict.narrative,
+                            verdict.quote, direction.label, direction.confidence, direction.score,
+                            list(direction.evidence),
+                            [{"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
+                              "kind": p.kind, "similarity": p.similarity, "words": p.tokens} for p in passages])
+        weak = relation.is_copy and abs(relation.score) < 2.0
+        out.append((relation, a if weak else None, b if weak else None))
+    return out
 
 
 # --- step 4: weak directions, settled by how much of each text is shared with the corpus -------------
@@ -302,15 +351,13 @@ def _copied_spans(relations: list[Relation], min_shared: int) -> dict[Key, list[
     return spans
 
 
-def _resolve(item: tuple[Relation, dict[str, Any], dict[str, Any]], copied: dict[Key, list[tuple[int, int]]],
-             ) -> Relation:
+def _resolve(found: Found, copied: dict[Key, list[tuple[int, int]]]) -> Relation:
     """As ``check`` does: without dates or credits, the text more made of shared text is the copy."""
     from ..provenance.alignment import Passage
 
-    relation, a_raw, b_raw = item
-    if not relation.is_copy or abs(relation.score) >= 2.0:
+    relation, a, b = found
+    if a is None or b is None:
         return relation
-    a, b = Article(**a_raw), Article(**b_raw)
     passages = [Passage(p["a_start"], p["a_end"], p["b_start"], p["b_end"], p["similarity"], p["words"], p["kind"])
                 for p in relation.passages]
     covers = (_cover(a.text, copied.get(a.id, []) + [(p.a_start, p.a_end) for p in passages]),
@@ -322,61 +369,71 @@ def _resolve(item: tuple[Relation, dict[str, Any], dict[str, Any]], copied: dict
 
 # --- the job ------------------------------------------------------------------------------------------
 
-def _shared_counts(held: Any, params: TraceParams, partitions: int) -> dict[tuple[Key, Key], int]:
-    """Pairs sharing ``min_shared`` fingerprints or one rare one."""
-    pairs = held.map(_pairs_of, params.max_postings).flatten()
-    by_pair = pairs.groupby(lambda x: x[0], shuffle="tasks", npartitions=partitions)
-    kept = by_pair.map(lambda g: (g[0], [df for _, df in g[1]])).filter(lambda g: _candidate(g, params))
-    return dict(kept.map(lambda g: (g[0], len(g[1]))).compute())
-
-
-def _context(prepared: Any, held: Any, index: IndexParams) -> dict[str, Any]:
-    """Row ids, postings of fingerprints two or more articles hold, and the corpus store (broadcast)."""
-    domains = dict(prepared.map(lambda d: (d["idx"], d["domain"])).compute())
+def _context(sites: list[tuple[list[tuple[Key, str | None]], Counter[tuple[str, int]]]],
+             held: list[list[tuple[int, list[Key]]]], groups: list[list[tuple[Key, Key]]],
+             index: IndexParams) -> dict[str, Any]:
+    """What every worker needs (broadcast): row ids, postings of the fingerprints two or more articles
+    hold, the corpus store, and which groups need each text. All grow with the corpus's shared text and
+    its paired articles, and the row ids and domains with its size."""
+    domains = dict(pair for part, _ in sites for pair in part)
     rowids = {key: n for n, key in enumerate(sorted(domains), start=1)}
-    postings = held.map(lambda g: (g[0], [rowids[i] for i in g[1]]))  # row ids follow the keys' order
-    lines = prepared.map(lambda d: [(d["domain"], k) for k in d["lines"]] if d["domain"] else []).flatten()
-    sizes = Counter(d for d in domains.values() if d)
-    store = CorpusStore(dict(sizes), dict(lines.frequencies().compute()),
+    lines: Counter[tuple[str, int]] = Counter()
+    for _, counts in sites:
+        lines.update(counts)
+    postings = {h: [rowids[k] for k in keys] for bucket in held for h, keys in bucket}  # keys sorted, so row ids
+    needs: dict[Key, list[int]] = {}
+    for g, pairs in enumerate(groups):
+        for key in {k for pair in pairs for k in pair}:
+            needs.setdefault(key, []).append(g)
+    store = CorpusStore(dict(Counter(d for d in domains.values() if d)), dict(lines),
                         {rowids[k]: d for k, d in domains.items()})
-    return {"rowids": rowids, "postings": dict(postings.compute()), "store": store, "index": index}
+    return {"rowids": rowids, "postings": postings, "store": store, "index": index, "needs": needs}
 
 
 def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: int = 8, client: Any = None,
                  index: IndexParams = IndexParams()) -> list[Relation]:
-    """Every relation in a Dask bag of article dicts (``Article.to_dict`` form), on the current scheduler."""
+    """Every relation in a Dask bag of article dicts (``Article.to_dict`` form), on the current scheduler.
+
+    Two rounds of work on the workers, each ending in one gather here: the first prepares the articles
+    and joins their fingerprints; the second completes each paired text once and aligns the pairs.
+    """
+    import dask
+    from dask import delayed
+
     params = params_from(params)
+    place = _Places(client)
+
+    def each(func: Any, inputs: list[Any], *args: Any) -> list[Any]:
+        out = []
+        for b, pieces in enumerate(inputs):
+            with place(b):
+                out.append(delayed(func)(pieces, *args))
+        return out
+
     # one article per id (a corpus may hold one twice); the smallest text wins, whatever the order. A
     # shuffle by id, not a fold: a fold passes the whole corpus through one task, which no worker shares
-    unique = articles.groupby(lambda a: a["id"], shuffle="tasks", npartitions=partitions)
-    articles = unique.map(_one).persist()
-    prepared = articles.map(_prepare, index).persist()
-    held = _held(prepared, partitions).persist()
-    shared = _shared_counts(held, params, partitions)
-    context = _context(prepared, held, index)
-    by_key: dict[Key, list[tuple[Key, Key]]] = {}
-    for pair in sorted(shared):
-        for key in pair:
-            by_key.setdefault(key, []).append(pair)
-    if client is not None:  # one copy per worker, not one per task
-        shared_f, context_f = client.scatter([shared, context], broadcast=True)
-    else:
-        shared_f, context_f = shared, context
-    # pairs meet in their first article's group, so that article is tokenised once there for all its pairs
-    members = articles.map(lambda a: [(pair[0], (pair, a)) for pair in by_key.get(a["id"], [])]).flatten()
-    meetings = members.groupby(lambda x: x[0], shuffle="tasks", npartitions=partitions)
-    found = meetings.map(_relations_of, shared_f, context_f, params).flatten().persist()
-    relations = found.map(_first).compute()  # only the relations come back here, not the texts
-    copied = _copied_spans(relations, params.min_shared)
-    resolved = found.map(_resolve, copied).compute()
-    return sorted(resolved, key=lambda r: (r.a, r.b))
-
-
-def _first(item: tuple[Relation, Any, Any]) -> Relation:
-    return item[0]
-
-
-def _one(group: tuple[Key, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The article an id stands for: the smallest of its versions (text first), the same in any order."""
-    versions = group[1]
-    return versions[0] if len(versions) == 1 else min(versions, key=lambda a: (a["text"], str(a)))
+    prepared = each(_prepare, _shuffle(articles.to_delayed(), _split_by_id, partitions, place=place), index)
+    prepared = list(dask.persist(*prepared))
+    joined = each(_join_bucket, _shuffle(prepared, _split_hashes, partitions, place=place), params.max_postings)
+    sites, buckets = dask.compute(each(_sites, prepared), joined)
+    shared = _candidates([pairs for _, pairs in buckets], params)
+    groups = _groups(shared, partitions)
+    context = _context(sites, [held for held, _ in buckets], groups, index)
+    # in the graph, not scattered: a worker fetches it from another with its first task's inputs, which
+    # costs less than a broadcast round trip before any task can start
+    context_d = delayed(context, name=f"newsift-trace-context-{uuid.uuid4().hex}", traverse=False)
+    completed = _shuffle(prepared, _complete, partitions, context_d, params, place=place)
+    # a group's pairs are aligned in cells by the partition of their second article: a cell starts when its
+    # two pieces are ready, so texts move from worker to worker while other cells are aligned
+    aligned = []
+    for g, (pieces, pairs) in enumerate(zip(completed, groups)):
+        cells: dict[int, list[tuple[Key, Key]]] = {}
+        for pair in pairs:
+            cells.setdefault(_bucket_of(pair[1], partitions), []).append(pair)
+        for b, cell in sorted(cells.items()):
+            with place(g):
+                aligned.append(delayed(_align)([pieces[g]] + ([pieces[b]] if b != g else []), cell,
+                                               {p: shared[p] for p in cell}, context_d, params))
+    found = [item for group in dask.compute(aligned)[0] for item in group]
+    copied = _copied_spans([relation for relation, _, _ in found], params.min_shared)
+    return sorted((_resolve(item, copied) for item in found), key=lambda r: (r.a, r.b))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -34,6 +35,16 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # one string and two arrays, not three lists of objects: texts move between workers in
+        # ``corpus trace``, and unpickling thousands of small objects each was most of the move
+        return _tokens, ("\0".join(self.words), np.asarray(self.starts, dtype=np.int64),
+                         np.asarray(self.ends, dtype=np.int64))
+
+
+def _tokens(words: str, starts: np.ndarray, ends: np.ndarray) -> Tokens:
+    return Tokens(words.split("\0") if len(starts) else [], starts.tolist(), ends.tolist())
 
 
 def _fold(word: str) -> str:

@@ -97,11 +97,15 @@ class Articles:
         row = self.db.conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE {column} = ?", (key,)).fetchone()
         return _article(row) if row else None
 
-    def iter(self, domain: str | None = None, after: int = 0) -> Iterator[tuple[int, Article]]:
-        """``(rowid, article)`` in rowid order, in pages, so no cursor stays open across the caller's writes."""
+    def iter(self, domain: str | None = None, after: int = 0, until: int | None = None) -> Iterator[tuple[int, Article]]:
+        """``(rowid, article)`` in rowid order (rowids in ``(after, until]``), in pages, so no cursor stays
+        open across the caller's writes."""
         while True:
             sql = f"SELECT rowid, {_COLUMNS} FROM articles WHERE rowid > ?"
             args: tuple[Any, ...] = (after,)
+            if until is not None:
+                sql += " AND rowid <= ?"
+                args += (until,)
             if domain:
                 sql += " AND domain = ?"
                 args += (domain,)
