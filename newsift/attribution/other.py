@@ -21,7 +21,6 @@ speakers resolved for it, are the same with or without them.
 
 from __future__ import annotations
 
-from spacy.symbols import NOUN, VERB
 from spacy.tokens import Token
 
 from .cues import CUES, cue_entry, is_according
@@ -37,7 +36,7 @@ OTHER_MIN_NOUN_RATE = 0.2  # nouns are commoner than verbs of saying; the strict
 # lexicon verbs whose object is an event on news from other outlets (issue #13): "the club added two signings",
 # "she posted a record time", "a witness called police"; their object is never content, not even an other's
 EVENT_OBJECT_VERBS = frozenset("add post call".split())
-_POS_IDS = frozenset((VERB, NOUN))
+_POS_TAGS = frozenset(("VERB", "NOUN"))
 _OBJECT_DEPS = ("dobj", "attr", "oprd")
 _PREPS = frozenset("for about to on against of with".split())
 
@@ -154,9 +153,7 @@ def other_attributions(parsed: ParsedText, text: str, taken: list[Attribution],
         return []
     kept: list[Attribution] = []
     maybe = _maybe_cues(parsed.model.lexicon)
-    for off, token in parsed.tokens():
-        if token.pos not in _POS_IDS or (token.lemma_.lower(), token.pos_) not in maybe:
-            continue  # most tokens: an integer comparison
+    for off, token in parsed.tokens_where(lambda tag, lemma, _: tag in _POS_TAGS and (lemma.lower(), tag) in maybe):
         pos = off + token.idx
         if any(a <= pos < b for a, b in quoted) or any(a <= pos < b for t in taken for a, b in t.parts) \
                 or not _is_other_cue(token, parsed):

@@ -7,11 +7,12 @@ pairs; attribution needs absolute offsets and tokens across paragraphs.
 from __future__ import annotations
 
 import bisect
-from typing import Iterator
+from typing import Callable, Iterator
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from .filter import FILTER_PATH, OTHER_FILTER_PATH, CandidateFilter
@@ -88,6 +89,23 @@ class ParsedText:
         for off, doc in self.docs:
             for token in doc:
                 yield off, token
+
+    def tokens_where(self, wanted: Callable[[str, str, str], bool]) -> Iterator[tuple[int, Token]]:
+        """``(offset, token)`` for the tokens whose coarse tag, lemma and lower-case form pass ``wanted``.
+
+        The test runs once for each distinct triple in the article, on ids read from the docs' arrays,
+        and a Token object is made only for the tokens that pass: a scan for the few cue words made an
+        object for every token and read three strings from each.
+        """
+        passed: dict[tuple[int, int, int], bool] = {}
+        for off, doc in self.docs:
+            strings = doc.vocab.strings
+            for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+                ok = passed.get((pos, lemma, lower))
+                if ok is None:
+                    ok = passed[(pos, lemma, lower)] = wanted(strings[pos], strings[lemma], strings[lower])
+                if ok:
+                    yield off, doc[i]
 
     def offset_of(self, token: Token) -> int:
         """Absolute start of a token."""

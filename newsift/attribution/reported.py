@@ -472,15 +472,17 @@ def _head(tokens: list[Token]) -> Token:
     return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
 
 
+def _may_cue(pos: str, lemma: str, lower: str) -> bool:
+    return pos in _CUE_POS and (lemma.lower() in CUE_LEMMAS or lower == "according")
+
+
 def reported_speech(parsed: ParsedText, text: str, used_cues: set[int], quoted: list[tuple[int, int]]) -> list[Attribution]:
     """Indirect attributions whose cue is outside quotes and not already a direct quote's cue."""
     found: list[Attribution] = []
     spans = sorted(quoted)
     starts = [a for a, _ in spans]
     reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans so far
-    for off, token in parsed.tokens():
-        if token.pos_ not in _CUE_POS or token.lemma_.lower() not in CUE_LEMMAS and token.lower_ != "according":
-            continue  # most tokens: a set lookup instead of the full cue check
+    for off, token in parsed.tokens_where(_may_cue):  # most tokens are passed over without the full cue check
         pos = off + token.idx
         i = bisect.bisect_right(starts, pos)
         if pos in used_cues or (i and reach[i - 1] > pos):  # inside a quote

@@ -89,10 +89,13 @@ class StaticEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         ids = [self.tokenizer.ids(t) for t in texts]
-        rows = np.repeat(np.arange(len(texts)), [len(i) for i in ids])
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.intp, count=len(rows))
+        counts = np.fromiter((len(i) for i in ids), dtype=np.intp, count=len(ids))
+        flat = np.fromiter((i for row in ids for i in row), dtype=np.intp, count=int(counts.sum()))
         sums = np.zeros((len(texts), self.dimensions), dtype=np.float64)
-        np.add.at(sums, rows, self.table[flat])
+        filled = np.flatnonzero(counts)
+        if filled.size:  # each sentence's rows summed in order, as ``np.add.at`` would, many times faster
+            starts = (np.cumsum(counts) - counts)[filled]
+            sums[filled] = np.add.reduceat(self.table[flat].astype(np.float64), starts, axis=0)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
