@@ -4,8 +4,8 @@ JSONL is split into blocks that the workers read themselves, and Parquet
 into row groups, so on a cluster the data is read where it is (shared
 storage or an object store URL that fsspec understands), and the SQLite store
 in rowid ranges, each read by its worker (on a cluster the store lies on
-storage the workers share). A bad
-record is dropped on the worker and counted, never fatal.
+storage the workers share). A bad record is dropped on the worker and
+counted, never fatal.
 """
 
 from __future__ import annotations

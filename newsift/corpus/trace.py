@@ -27,6 +27,7 @@ corpus's shared text, not with its size.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import uuid
 import zlib
@@ -159,8 +160,6 @@ class _Places:
         self.workers = sorted(client.nthreads()) if client is not None else []
 
     def __call__(self, b: int) -> Any:
-        import contextlib
-
         import dask
 
         if not self.workers:
