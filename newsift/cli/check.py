@@ -14,10 +14,10 @@ import click
 from ..analysis import Analyzer
 from ..errors import Errors, InputError, NewsiftError
 from ..model import Article, Report
-from ..readers import Columns, Item, ReadProblem, read_inputs
+from ..readers import Columns, Item, ReadProblem
 from ..settings import Options
 from ._app import atomic_output, cli, echo_stage_failures, options_from
-from .inputs import columns_and_suffixes, corpus_input_options, is_corpus, stored_articles
+from .inputs import columns_and_suffixes, corpus_input_options, is_corpus, read_paths, stored_articles
 from .progress import BatchProgress, progress_over
 
 FORMATS = ("text", "json", "jsonl", "html")
@@ -119,18 +119,9 @@ def _has_records(paths: tuple[str, ...]) -> bool:
 def _items(paths: list[str], options: Options, columns: Columns | None = None,
            suffixes: tuple[str, ...] | None = None, ids: tuple[str, ...] = ()) -> Iterator[Item]:
     """Stored articles named by id, then each input's articles and problems, in order; URLs are fetched."""
-    from ..fetch import is_url, read_url
-
     if ids:
         yield from stored_articles(options.db, ids)
-    for path in paths:
-        if not is_url(path):
-            yield from read_inputs([path], options.max_bytes, columns=columns, suffixes=suffixes)
-            continue
-        try:
-            yield from read_url(path, options)
-        except InputError as exc:
-            yield ReadProblem(str(exc), exc.exit_code)
+    yield from read_paths(paths, options, columns, suffixes)
 
 
 def _html_folder(fmt: str, output: str | None, many: bool) -> Path | None:

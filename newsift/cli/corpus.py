@@ -13,11 +13,11 @@ import click
 from ..errors import Errors, InputError
 from ..indexing import IndexResult, index_articles, index_stats
 from ..model import Article
-from ..readers import ReadProblem, read_inputs
+from ..readers import ReadProblem
 from ..store import Store
 from .params import format_option
 from ._app import cli, options_from
-from .inputs import columns_and_suffixes, corpus_input_options
+from .inputs import columns_and_suffixes, corpus_input_options, read_paths
 from .progress import progress_over
 
 
@@ -27,13 +27,14 @@ from .progress import progress_over
 @corpus_input_options
 @click.pass_context
 def index(ctx: click.Context, paths: tuple[str, ...], max_bytes: int | None, **inputs: Any) -> None:
-    """Add articles (.txt, .html, .json, .jsonl, .csv, .parquet, .warc, folders) to the store; stored ones are skipped."""
+    """Add articles (.txt, .html, .json, .jsonl, .csv, .parquet, .warc, folders, http(s) URLs) to the store;
+    stored ones are skipped."""
     options = options_from(ctx, max_bytes=max_bytes)
     columns, suffixes = columns_and_suffixes(inputs)
     result = IndexResult()
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(list(paths), options.max_bytes, columns=columns, suffixes=suffixes):
+        for item in read_paths(list(paths), options, columns, suffixes):
             if isinstance(item, ReadProblem):
                 result.problems.append(item.message)
                 click.echo(f"newsift: {item.message}", err=True)

@@ -6,10 +6,10 @@ from typing import Any, Callable, Iterator
 
 import click
 
-from ..errors import Errors
+from ..errors import Errors, InputError
 from ..readers import Columns, Item, ReadProblem
 
-__all__ = ["corpus_input_options", "columns_and_suffixes", "is_corpus", "stored_articles"]
+__all__ = ["corpus_input_options", "columns_and_suffixes", "is_corpus", "stored_articles", "read_paths"]
 
 _FIELDS = ("text", "id", "url", "domain", "title", "published")
 
@@ -52,3 +52,20 @@ def stored_articles(db: str, ids: tuple[str, ...]) -> Iterator[Item]:
         for article_id in ids:
             article = store.get(article_id)
             yield article if article is not None else ReadProblem(Errors.E403.format(id=article_id, path=db))
+
+
+def read_paths(paths: list[str], options: Any, columns: Columns | None = None,
+               suffixes: tuple[str, ...] | None = None) -> Iterator[Item]:
+    """Each input's articles and problems, in order; an http(s) URL is fetched within the fetch settings
+    (a refused or failed fetch is one coded problem, and the other inputs are still read)."""
+    from ..fetch import is_url, read_url
+    from ..readers import read_inputs
+
+    for path in paths:
+        if not is_url(path):
+            yield from read_inputs([path], options.max_bytes, columns=columns, suffixes=suffixes)
+            continue
+        try:
+            yield from read_url(path, options)
+        except InputError as exc:
+            yield ReadProblem(str(exc), exc.exit_code)

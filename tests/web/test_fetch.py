@@ -187,3 +187,27 @@ def test_check_url_refusals_are_one_coded_line(base: str, tmp_path) -> None:
     for settings, path, code in cases:
         done = _check([base + path, "--stages", "cleaning"], tmp_path, settings)
         assert done.returncode == 2 and code in done.stderr and "Traceback" not in done.stderr
+
+
+def test_index_a_url_stores_it_and_a_refused_one_is_one_coded_line(base: str, tmp_path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text("fetch_private_hosts = true\n")
+    local = tmp_path / "local.txt"
+    local.write_text("Council approves budget\n\nThe council approved the budget on Tuesday after a long debate.\n")
+
+    def index(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "newsift", "--config", str(config), "--db",
+                               str(tmp_path / "s.db"), "index", *args], capture_output=True, text=True, timeout=300)
+
+    done = index(base + "/article")
+    assert done.returncode == 0, done.stderr
+    assert "added 1" in done.stdout
+    done = index(base + "/binary", str(local))  # a refused fetch does not stop the other inputs
+    assert done.returncode == 2 and "E469" in done.stderr and "Traceback" not in done.stderr
+    assert "added 1" in done.stdout and "2 articles" in done.stdout
+
+    from newsift.store import Store
+
+    with Store(str(tmp_path / "s.db"), readonly=True) as store:
+        urls = [a.url for _, a in store.iter_articles()]
+    assert base + "/article" in urls
