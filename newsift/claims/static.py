@@ -71,6 +71,8 @@ class WordPiece:
 
 
 def _clean(text: str) -> str:
+    if text.isascii():  # no accents to strip, and NFD leaves ASCII as it is
+        return text.lower()
     text = unicodedata.normalize("NFD", text.lower())
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 
