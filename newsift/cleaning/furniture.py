@@ -7,13 +7,14 @@ the same domain is furniture (kind ``site_recurring``).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Protocol
 
 from ..model import Article, Span
-from .rules import (SENTENCE_END, Line, boilerplate_kind, is_headline_shaped, norm_title, related_marker,
+from .rules import (SENTENCE_END, Line, boilerplate_kind, is_headline_shaped, lines_of, norm_title, related_marker,
                     sentence_furniture, title_similarity)
 
-__all__ = ["SiteLines", "title_spans", "rule_spans", "site_recurring_spans"]
+__all__ = ["SiteLines", "title_spans", "rule_spans", "site_recurring_spans", "stored_furniture"]
 
 
 class SiteLines(Protocol):
@@ -86,6 +87,21 @@ def _in_closing_zone(i: int, lines: list[Line], found: dict[int, Span]) -> bool:
     if not rest:
         return False
     return any(j in found for j in rest) and all(j in found or is_headline_shaped(lines[j].text) for j in rest)
+
+
+def stored_furniture(article: Article, store: SiteLines, min_articles: int, min_share: float) -> list[Span]:
+    """Another article's furniture as provenance and coverage read it: its cue-rule lines and the lines
+    recurring across its site's stored articles (``site_recurring_spans``)."""
+    lines, rules = _rule_lines(article.text)
+    return rules + site_recurring_spans(article, lines, store, min_articles, min_share)
+
+
+@lru_cache(maxsize=1024)
+def _rule_lines(text: str) -> tuple[list[Line], list[Span]]:
+    # the cue rules read the text alone: provenance and coverage both read a stored article's furniture
+    # in one check, so its lines and rule spans are kept for the next reader (callers never change them)
+    lines = list(lines_of(text))
+    return lines, rule_spans(lines)
 
 
 def site_recurring_spans(article: Article, lines: list[Line], store: SiteLines, min_articles: int,

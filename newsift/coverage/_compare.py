@@ -123,11 +123,9 @@ def other_of(article: Article, quotes: list[QuoteText], furniture: Ranges, known
 
 def furniture_of(article: Article, store: Any, min_articles: int, min_share: float) -> Ranges:
     """A stored article's furniture: cue-rule lines and lines that recur across its domain's stored articles."""
-    from ..cleaning import lines_of, rule_spans, site_recurring_spans
+    from ..cleaning import stored_furniture
 
-    lines = list(lines_of(article.text))
-    spans = rule_spans(lines) + site_recurring_spans(article, lines, store, min_articles, min_share)
-    return sorted((s.start, s.end) for s in spans)
+    return sorted((s.start, s.end) for s in stored_furniture(article, store, min_articles, min_share))
 
 
 def _names_missing(keys: list[str], names: Names, other_terms: set[str]) -> list[str]:

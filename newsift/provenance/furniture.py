@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..cleaning import lines_of, rule_spans, site_recurring_spans
+from ..cleaning import stored_furniture
 from ..model import Article
 from ..store import Store
 from .fingerprints import Tokens, ngram_hashes
@@ -53,8 +53,7 @@ class TextInfo:
 def furniture_tokens(store: Store, article: Article, tokens: Tokens, min_others: int) -> np.ndarray:
     """Tokens inside furniture lines: cue rules, and lines the site printed in ``min_others`` other
     stored articles (learnt from the store; no share needed: a big site's promo line recurs in few)."""
-    lines = list(lines_of(article.text))
-    spans = rule_spans(lines) + site_recurring_spans(article, lines, store, min_others, 0.0)
+    spans = stored_furniture(article, store, min_others, 0.0)
     starts = np.asarray(tokens.starts, dtype=np.int64)
     mask = np.zeros(len(starts), dtype=bool)
     for span in spans:
