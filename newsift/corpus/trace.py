@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import uuid
+import threading
 import zlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -91,18 +91,25 @@ class CorpusStore:
 
     def __init__(self, sizes: dict[str, int], lines: dict[tuple[str, int], int], domains: dict[int, str | None]) -> None:
         self.sizes, self.lines, self.domains = sizes, lines, domains
-        self._conn: sqlite3.Connection | None = None
+        self._local = threading.local()
 
-    def __getstate__(self) -> dict[str, Any]:  # the connection is rebuilt on each worker
-        return {"sizes": self.sizes, "lines": self.lines, "domains": self.domains, "_conn": None}
+    def __getstate__(self) -> dict[str, Any]:  # connections are rebuilt where the store lands
+        return {"sizes": self.sizes, "lines": self.lines, "domains": self.domains}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._local = threading.local()
 
     @property
     def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = sqlite3.connect(":memory:", check_same_thread=False)
-            self._conn.execute("CREATE TABLE articles(rowid INTEGER PRIMARY KEY, domain TEXT)")
-            self._conn.executemany("INSERT INTO articles VALUES (?, ?)", self.domains.items())
-        return self._conn
+        # one connection per thread: a worker with several threads runs several tasks on this one object,
+        # and a SQLite connection is not for concurrent use
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = sqlite3.connect(":memory:")
+            conn.execute("CREATE TABLE articles(rowid INTEGER PRIMARY KEY, domain TEXT)")
+            conn.executemany("INSERT INTO articles VALUES (?, ?)", self.domains.items())
+        return conn
 
     def domain_size(self, domain: str) -> int:
         return self.sizes.get(domain, 0)
@@ -181,7 +188,7 @@ def _split_by_id(part: list[dict[str, Any]], partitions: int) -> list[list[dict[
     return out
 
 
-def _prepare(pieces: list[list[dict[str, Any]]], index: IndexParams) -> list[dict[str, Any]]:
+def _prepare(index: IndexParams, *pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The partition's articles, one per id, each with its fingerprints and site line keys."""
     versions: dict[Key, list[dict[str, Any]]] = {}
     for piece in pieces:
@@ -241,9 +248,9 @@ def _held_in_bucket(pieces: list[Bucket]) -> list[tuple[int, list[Key]]]:
 PairCounts = dict[tuple[Key, Key], list[int]]  # a pair -> [hashes both hold, the rarest one's holders]
 
 
-def _join_bucket(pieces: list[Bucket], max_postings: int) -> tuple[list[tuple[int, list[Key]]], PairCounts]:
+def _join_bucket(max_postings: int, *pieces: Bucket) -> tuple[list[tuple[int, list[Key]]], PairCounts]:
     """A bucket's held hashes, and the pairs of articles holding its hashes (stock text dropped)."""
-    held = _held_in_bucket(pieces)
+    held = _held_in_bucket(list(pieces))
     pairs: PairCounts = {}
     for _, keys in held:
         if len(keys) <= max_postings:
@@ -307,9 +314,11 @@ def _complete(part: list[dict[str, Any]], partitions: int, context: dict[str, An
 Found = tuple[Relation, Article | None, Article | None]  # the articles only when the direction is weak
 
 
-def _align(pieces: list[list[TextInfo]], pairs: list[tuple[Key, Key]], shared: dict[tuple[Key, Key], int],
-           context: dict[str, Any], params: TraceParams) -> list[Found]:
-    """The group's pairs as ``check`` sees each from its canonical first article."""
+def _align(cell: tuple[int, int], context: dict[str, Any], params: TraceParams,
+           *pieces: list[TextInfo]) -> list[Found]:
+    """A cell's pairs (first article in partition ``g``, second in ``b``) as ``check`` sees each from its
+    canonical first article."""
+    pairs, shared = context["cells"].get(cell, []), context["shared"]
     infos = {info.article.id: info for piece in pieces for info in piece}
     ctx = _PairContext(context["store"], context["postings"], params, context["index"])
     out = []
@@ -368,33 +377,46 @@ def _resolve(found: Found, copied: dict[Key, list[tuple[int, int]]]) -> Relation
 
 # --- the job ------------------------------------------------------------------------------------------
 
-def _context(sites: list[tuple[list[tuple[Key, str | None]], Counter[tuple[str, int]]]],
-             held: list[list[tuple[int, list[Key]]]], groups: list[list[tuple[Key, Key]]],
-             index: IndexParams) -> dict[str, Any]:
-    """What every worker needs (broadcast): row ids, postings of the fingerprints two or more articles
-    hold, the corpus store, and which groups need each text. All grow with the corpus's shared text and
-    its paired articles, and the row ids and domains with its size."""
+Sites = tuple[list[tuple[Key, str | None]], Counter[tuple[str, int]]]
+Joined = tuple[list[tuple[int, list[Key]]], PairCounts]
+
+
+def _context(partitions: int, index: IndexParams, params: TraceParams, *parts: Any) -> dict[str, Any]:
+    """What every worker needs, built by one task from the join: the candidate pairs and their cells, row
+    ids, postings of the fingerprints two or more articles hold, the corpus store, and which groups need
+    each text. All grow with the corpus's shared text and its paired articles, the row ids and domains
+    with its size."""
+    sites: list[Sites] = list(parts[:partitions])  # each partition's sites, then each bucket's join
+    joined: list[Joined] = list(parts[partitions:])
+    shared = _candidates([pairs for _, pairs in joined], params)
+    groups = _groups(shared, partitions)
     domains = dict(pair for part, _ in sites for pair in part)
     rowids = {key: n for n, key in enumerate(sorted(domains), start=1)}
     lines: Counter[tuple[str, int]] = Counter()
     for _, counts in sites:
         lines.update(counts)
-    postings = {h: [rowids[k] for k in keys] for bucket in held for h, keys in bucket}  # keys sorted, so row ids
+    # keys sorted, so row ids too
+    postings = {h: [rowids[k] for k in keys] for held, _ in joined for h, keys in held}
     needs: dict[Key, list[int]] = {}
+    cells: dict[tuple[int, int], list[tuple[Key, Key]]] = {}
     for g, pairs in enumerate(groups):
         for key in {k for pair in pairs for k in pair}:
             needs.setdefault(key, []).append(g)
+        for pair in pairs:
+            cells.setdefault((g, _bucket_of(pair[1], partitions)), []).append(pair)
     store = CorpusStore(dict(Counter(d for d in domains.values() if d)), dict(lines),
                         {rowids[k]: d for k, d in domains.items()})
-    return {"rowids": rowids, "postings": postings, "store": store, "index": index, "needs": needs}
+    return {"rowids": rowids, "postings": postings, "store": store, "index": index, "needs": needs,
+            "shared": shared, "cells": cells}
 
 
 def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: int = 8, client: Any = None,
                  index: IndexParams = IndexParams()) -> list[Relation]:
     """Every relation in a Dask bag of article dicts (``Article.to_dict`` form), on the current scheduler.
 
-    Two rounds of work on the workers, each ending in one gather here: the first prepares the articles
-    and joins their fingerprints; the second completes each paired text once and aligns the pairs.
+    The work goes to the workers in two graphs and comes back in one gather: the articles are prepared;
+    their fingerprints are joined, one task builds the context from the join, and each paired text is
+    completed once and its pairs aligned.
     """
     import dask
     from dask import delayed
@@ -402,37 +424,33 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
     params = params_from(params)
     place = _Places(client)
 
+    # a task's inputs are passed one by one, never in a list: Dask re-culls the whole graph for a list
+    # of tasks given as one argument, and building the job's graph took a second that way
     def each(func: Any, inputs: list[Any], *args: Any) -> list[Any]:
         out = []
         for b, pieces in enumerate(inputs):
             with place(b):
-                out.append(delayed(func)(pieces, *args))
+                out.append(delayed(func)(*args, *(pieces if isinstance(pieces, list) else [pieces])))
         return out
 
     # one article per id (a corpus may hold one twice); the smallest text wins, whatever the order. A
     # shuffle by id, not a fold: a fold passes the whole corpus through one task, which no worker shares
     prepared = each(_prepare, _shuffle(articles.to_delayed(), _split_by_id, partitions, place=place), index)
+    # started now (on a cluster ``persist`` does not wait), and the rest of the graph is built on its keys:
+    # built on the input's own graph, each later task re-culled that whole graph and building took a second
     prepared = list(dask.persist(*prepared))
     joined = each(_join_bucket, _shuffle(prepared, _split_hashes, partitions, place=place), params.max_postings)
-    sites, buckets = dask.compute(each(_sites, prepared), joined)
-    shared = _candidates([pairs for _, pairs in buckets], params)
-    groups = _groups(shared, partitions)
-    context = _context(sites, [held for held, _ in buckets], groups, index)
-    # in the graph, not scattered: a worker fetches it from another with its first task's inputs, which
-    # costs less than a broadcast round trip before any task can start
-    context_d = delayed(context, name=f"newsift-trace-context-{uuid.uuid4().hex}", traverse=False)
-    completed = _shuffle(prepared, _complete, partitions, context_d, params, place=place)
+    # built on a worker, not here: the job needs no round trip to this machine between its steps
+    with place(0):
+        context = delayed(_context)(partitions, index, params, *each(_sites, prepared), *joined)
+    completed = _shuffle(prepared, _complete, partitions, context, params, place=place)
     # a group's pairs are aligned in cells by the partition of their second article: a cell starts when its
     # two pieces are ready, so texts move from worker to worker while other cells are aligned
     aligned = []
-    for g, (pieces, pairs) in enumerate(zip(completed, groups)):
-        cells: dict[int, list[tuple[Key, Key]]] = {}
-        for pair in pairs:
-            cells.setdefault(_bucket_of(pair[1], partitions), []).append(pair)
-        for b, cell in sorted(cells.items()):
+    for g, pieces in enumerate(completed):
+        for b in range(partitions):
             with place(g):
-                aligned.append(delayed(_align)([pieces[g]] + ([pieces[b]] if b != g else []), cell,
-                                               {p: shared[p] for p in cell}, context_d, params))
-    found = [item for group in dask.compute(aligned)[0] for item in group]
+                aligned.append(delayed(_align)((g, b), context, params, pieces[g], *([pieces[b]] if b != g else [])))
+    found = [item for cell in dask.compute(aligned)[0] for item in cell]
     copied = _copied_spans([relation for relation, _, _ in found], params.min_shared)
     return sorted((_resolve(item, copied) for item in found), key=lambda r: (r.a, r.b))

@@ -40,7 +40,7 @@ def test_held_hashes_and_pair_counts_match_a_plain_grouping():
     with dask.config.set(scheduler="sync"):
         for partitions in (1, 3, 8):
             pieces = _shuffle(_parts(prepared, 5), _split_hashes, partitions)
-            joined = dask.compute([delayed(_join_bucket)(p, params.max_postings) for p in pieces])[0]
+            joined = dask.compute([delayed(_join_bucket)(params.max_postings, *p) for p in pieces])[0]
             held = dict(h for bucket, _ in joined for h in bucket)
             assert held == want
             assert all(type(h) is int for h in held)
@@ -56,6 +56,6 @@ def test_one_version_per_id_whatever_the_order_and_the_partitions():
         for partitions in (1, 2, 5):
             for order in (articles, articles[::-1]):
                 pieces = _shuffle(_parts(order, 2), _split_by_id, partitions)
-                prepared = dask.compute([delayed(_prepare)(p, IndexParams()) for p in pieces])[0]
+                prepared = dask.compute([delayed(_prepare)(IndexParams(), *p) for p in pieces])[0]
                 kept = {r["idx"]: r["article"]["text"] for part in prepared for r in part}
                 assert kept == {"x": "a text", "y": "some other words here"}
