@@ -54,9 +54,9 @@ class GCPlugin(WorkerPlugin):  # type: ignore[misc]
     """Our own local workers collect garbage less often and never rescan what start-up loaded.
 
     A worker receiving data from another unpickles thousands of small objects (a text's tokens), and
-    Python's default collector scans every live object again and again while it does: on ``corpus
-    trace`` with two workers, tuning it took about 15 % off the job in alternating runs. ``gc.freeze`` moves the objects alive
-    at start-up (modules, models) out of every later collection.
+    Python's default collector scans every live object again and again while it does (``corpus trace``
+    moves thousands of texts so). ``gc.freeze`` moves the objects alive at start-up (modules, models)
+    out of every later collection.
     """
 
     name = "newsift-gc"

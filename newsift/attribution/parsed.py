@@ -85,11 +85,6 @@ class ParsedText:
                 out.append(token)
         return out
 
-    def tokens(self) -> Iterator[tuple[int, Token]]:
-        for off, doc in self.docs:
-            for token in doc:
-                yield off, token
-
     def tokens_where(self, wanted: Callable[[str, str, str], bool]) -> Iterator[tuple[int, Token]]:
         """``(offset, token)`` for the tokens whose coarse tag, lemma and lower-case form pass ``wanted``.
 

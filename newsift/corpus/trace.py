@@ -426,11 +426,11 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
 
     # a task's inputs are passed one by one, never in a list: Dask re-culls the whole graph for a list
     # of tasks given as one argument, and building the job's graph took a second that way
-    def each(func: Any, inputs: list[Any], *args: Any) -> list[Any]:
+    def each(func: Any, inputs: list[list[Any]], *args: Any) -> list[Any]:
         out = []
         for b, pieces in enumerate(inputs):
             with place(b):
-                out.append(delayed(func)(*args, *(pieces if isinstance(pieces, list) else [pieces])))
+                out.append(delayed(func)(*args, *pieces))
         return out
 
     # one article per id (a corpus may hold one twice); the smallest text wins, whatever the order. A
@@ -442,7 +442,7 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
     joined = each(_join_bucket, _shuffle(prepared, _split_hashes, partitions, place=place), params.max_postings)
     # built on a worker, not here: the job needs no round trip to this machine between its steps
     with place(0):
-        context = delayed(_context)(partitions, index, params, *each(_sites, prepared), *joined)
+        context = delayed(_context)(partitions, index, params, *each(_sites, [[part] for part in prepared]), *joined)
     completed = _shuffle(prepared, _complete, partitions, context, params, place=place)
     # a group's pairs are aligned in cells by the partition of their second article: a cell starts when its
     # two pieces are ready, so texts move from worker to worker while other cells are aligned
