@@ -13,7 +13,7 @@ converts with ``Tfidf.from_sklearn``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from itertools import chain
 from typing import Any, Sequence
 
 import numpy as np
@@ -60,17 +60,19 @@ class Tfidf:
         return _char_wb(text, *self.ngram_range) if self.analyzer == "char_wb" else _words(text, *self.ngram_range)
 
     def coo(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(rows, columns, values) of the l2-normalised TF-IDF matrix, one row per text."""
-        rows: list[int] = []
-        cols: list[int] = []
-        counts: list[int] = []
-        for r, text in enumerate(texts):
-            found = Counter(self._columns(text))
-            rows.extend([r] * len(found))
-            cols.extend(found.keys())
-            counts.extend(found.values())
-        rows_a, cols_a = np.array(rows, dtype=np.intp), np.array(cols, dtype=np.intp)
-        tf = np.array(counts, dtype=np.float64)
+        """(rows, columns, values) of the l2-normalised TF-IDF matrix, one row per text.
+
+        Terms are counted for all texts at once (``np.unique`` over row and column as one key), not
+        with a Counter per text; entries come out sorted by row, then column.
+        """
+        found = [self._columns(text) for text in texts]
+        lengths = [len(cols) for cols in found]
+        columns = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=sum(lengths))
+        width = len(self.terms)
+        cells, counts = np.unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * width + columns,
+                                  return_counts=True)
+        rows_a, cols_a = (cells // width).astype(np.intp), (cells % width).astype(np.intp)
+        tf = counts.astype(np.float64)
         values = (np.log(tf) + 1.0 if self.sublinear_tf else tf) * self.idf[cols_a]
         norms = np.sqrt(np.bincount(rows_a, weights=values * values, minlength=len(texts)))
         return rows_a, cols_a, values / norms[rows_a]  # a row with no known term has no entries

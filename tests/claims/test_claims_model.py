@@ -92,6 +92,29 @@ def test_cue_features_and_numbers() -> None:
     assert [text[a:b] for a, b in find_numbers(text)] == ["$4.5 million", "30 percent"]
 
 
+@pytest.mark.parametrize("text, cue, value", [
+    ("Prices rose and rose and fell, then grew.", "compare", 1.0),  # four compare words, capped at three
+    ("Rates ROSE.", "compare", 1 / 3),  # any case
+    ("The crossroads were closed.", "compare", 0.0),  # a word inside another is no cue
+    ("We spent it, you and I.", "first_person", 1.0),
+    ("Officials briefed reporters, according to the memo.", "reported", 1.0),  # a phrase
+    ("He \u017faid so.", "reported", 1.0),  # long s: case-insensitive matching takes it for "s"
+    ("\u0130f it rains, \u0131f it snows.", "hypothetical", 1.0),  # dotted and dotless capital and small i
+    ("It happened in april.", "month", 0.0),  # month names are cased
+    ("It happened in April.", "month", 1.0),
+    ("A lot of people came.", "rhetoric_number", 1.0),
+    ("One of 3 people came.", "rhetoric_number", 0.0),  # a figure: not rhetoric
+    ("Taxs were unpaid.", "money", 1.0),
+    ("It cost \u20ac5.", "money", 1.0),
+    ("Thank you all.", "opinion", 1.0),
+    ("In my view, no.", "opinion", 1.0),
+    ("We've passed the bill.", "record", 1.0),
+    ("Weve passed the bill.", "record", 0.0),
+])
+def test_word_cues_match_whole_words_in_any_case(text: str, cue: str, value: float) -> None:
+    assert dict(zip(CUE_NAMES, cue_features([text]).toarray()[0]))[cue] == pytest.approx(value)
+
+
 def test_auto_falls_back_to_tfidf_without_the_semantic_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     import newsift.claims as claims
     import newsift.claims.model as model_module
