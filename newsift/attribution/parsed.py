@@ -49,24 +49,22 @@ class ParsedText:
         self.docs = sorted(docs, key=lambda d: d[0])
         self._starts = [off for off, _ in self.docs]
         self._offsets = {id(doc): off for off, doc in self.docs}
-        self._texts: dict[int, str] = {}  # Doc.text joins its tokens on every call: each doc's, once, when asked
+        self._lengths: dict[int, int] = {}
         self._token_starts: dict[int, list[int]] = {}
 
-    def text_of(self, doc: Doc) -> str:
-        text = self._texts.get(id(doc))
-        if text is None:
-            text = self._texts[id(doc)] = doc.text
-        return text
-
-    def _length(self, doc: Doc) -> int:
-        return len(self.text_of(doc))
+    def length_of(self, doc: Doc) -> int:
+        """Characters in a doc, from its last token: ``len(doc.text)`` joins every token's text to count."""
+        length = self._lengths.get(id(doc))
+        if length is None:
+            length = self._lengths[id(doc)] = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        return length
 
     def doc_at(self, pos: int) -> tuple[int, Doc] | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             return None
         off, doc = self.docs[i]
-        return (off, doc) if pos <= off + self._length(doc) else None
+        return (off, doc) if pos <= off + self.length_of(doc) else None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens lying wholly inside ``[start, end)``, in order (found by bisection on each doc's token starts)."""
@@ -121,4 +119,4 @@ class ParsedText:
         if found is None:
             return pos, pos
         off, doc = found
-        return off, off + self._length(doc)
+        return off, off + self.length_of(doc)

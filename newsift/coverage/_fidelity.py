@@ -16,8 +16,8 @@ that one shared common word or name cannot pass; it also pairs different
 translations of one remark, which share stems ("persecution" /
 "persecuted") more than wording. Pairs are assigned one to one, best
 first, so one outlet's quotation is never the counterpart of several here.
-Keys are computed once per quotation and the similarity matrix in one
-rapidfuzz ``cdist`` call. The alignment (difflib over normalised words)
+Keys are computed once per quotation, and rapidfuzz's similarity only
+for pairs whose content stems could pass (b). The alignment (difflib over normalised words)
 marks words kept, changed, cut and added, bracketed editorial insertions
 ("[the bridge]") and ellipses that mark a cut.
 """
@@ -27,9 +27,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from rapidfuzz import fuzz
 
 from ._text import STOP_WORDS, stem
 
@@ -117,14 +119,12 @@ class QuoteMatch:
 def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligned: int = MIN_ALIGNED,
                 min_share: float = MIN_SHARE) -> list[QuoteMatch]:
     """One-to-one pairs of the same remark, best first (ties by position, so the result is stable)."""
-    if not mine.keys or not theirs.keys:
-        return []
-    matrix = process.cdist(mine.keys, theirs.keys, scorer=fuzz.token_set_ratio, score_cutoff=threshold,
-                           dtype="float32", workers=1)
+    need = min(2, min_aligned)  # the fewest content stems a pair kept below shares
     scored = []
-    for i, j in zip(*matrix.nonzero()):
-        i, j = int(i), int(j)
+    for i, j in product(range(len(mine.keys)), range(len(theirs.keys))):
         shared = mine.stems[i] & theirs.stems[j]
+        if len(shared) < need:
+            continue  # most pairs share nothing: the ratio, the costly part, is computed only for the others
         shorter = min(len(mine.stems[i]), len(theirs.stems[j]))
         # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones
         if len(shared) < (2 if shorter <= 4 else min_aligned) or len(shared) < min_share * shorter:
@@ -137,8 +137,12 @@ def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligne
             continue  # a two-word fragment ("stop and frisk") inside a long remark is not that remark
         if not _same_speaker(mine.quotes[i], theirs.quotes[j]):
             continue
+        # single precision, as the matrix of rapidfuzz's cdist held it (0: under the threshold)
+        ratio = float(np.float32(fuzz.token_set_ratio(mine.keys[i], theirs.keys[j], score_cutoff=threshold)))
+        if not ratio:
+            continue
         # content agreement first: a shared sentence outranks a high ratio from a short subset
-        scored.append((-len(shared) / max(shorter, 1), -float(matrix[i, j]), i, j, shared))
+        scored.append((-len(shared) / max(shorter, 1), -ratio, i, j, shared))
     scored.sort(key=lambda t: t[:4])
     used_i: set[int] = set()
     used_j: set[int] = set()
