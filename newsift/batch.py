@@ -21,6 +21,7 @@ from distributed import WorkerPlugin
 from .analysis import Analyzer
 from .errors import Errors, InputError
 from .model import Article
+from .runtime import tune_gc
 from .settings import Options
 
 __all__ = ["analyze_corpus", "analyze_on", "start_analyzers", "dask_client", "AnalyzerPlugin", "chunks_of", "ordered"]
@@ -62,13 +63,7 @@ class GCPlugin(WorkerPlugin):  # type: ignore[misc]
     name = "newsift-gc"
 
     def setup(self, worker: Any) -> None:
-        import gc
-
-        gc.freeze()
-        gc.set_threshold(GC_THRESHOLD, 50, 100)
-
-
-GC_THRESHOLD = 20_000  # allocations between young collections (Python's default is 700)
+        tune_gc(freeze=True)
 
 
 def _analyze_chunk(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:

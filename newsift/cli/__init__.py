@@ -18,6 +18,7 @@ import click
 
 from ..errors import Errors, NewsiftError
 from ..readers.decoding import ReadWarning
+from ..runtime import tune_gc
 from ._app import bench, cli, train
 
 __all__ = ["main", "cli", "bench", "train"]
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and map errors to one line and an exit code."""
     warnings.simplefilter("always", ReadWarning)  # every input's damage is named, not only the first
     warnings.showwarning = _show_warning
+    tune_gc()  # this process is ours: the collector runs less often over long runs (runtime.py)
     try:
         cli.main(args=argv, prog_name="newsift", standalone_mode=False)
     except click.exceptions.Abort:

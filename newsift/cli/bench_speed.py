@@ -32,15 +32,24 @@ def _worker_counts(value: str | None) -> tuple[int, ...]:
 @click.option("--workers", "workers", default=None, metavar="N,M",
               help="Time Dask LocalClusters of these sizes against one worker (e.g. 1,2).")
 @click.option("--limit", type=int, default=None, help="Read at most this many articles from PATHS.")
+@click.option("--python-gc", is_flag=True,
+              help="Keep Python's own garbage-collector thresholds (as a program importing newsift has them), "
+                   "not the ones newsift's commands set.")
 @click.pass_context
 def bench_speed(ctx: click.Context, paths: tuple[str, ...], repeat: int, stages: str | None, compare_spacy: bool,
-                workers: str | None, limit: int | None) -> None:
+                workers: str | None, limit: int | None, python_gc: bool) -> None:
     """Check a set of articles (default: the seed and the examples) and time it.
 
     With --spacy or --workers, time a corpus (e.g. 300 BuzzFeed-Webis articles) at scale instead.
     """
-    from ..bench.speed import default_inputs, run_speed
+    import gc
 
+    from ..bench.speed import default_inputs, run_speed
+    from ..runtime import python_gc as restore_python_gc
+
+    if python_gc:
+        restore_python_gc()
+    click.echo(f"gc thresholds             {gc.get_threshold()}")
     options = options_from(ctx, stages=stages.split(",") if stages else None)
     counts = _worker_counts(workers)
     if limit is not None and limit < 1:
