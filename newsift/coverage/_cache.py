@@ -22,7 +22,7 @@ from typing import Any, Callable, Hashable
 __all__ = ["StoredSides", "stored_sides", "STORED_SIDES_SIZE", "TERM_COUNTS_SIZE"]
 
 STORED_SIDES_SIZE = 512  # reports kept per store (about 40 kB each): a few batches' candidates
-TERM_COUNTS_SIZE = 200_000  # (table, term) counts kept per store before the table starts over
+TERM_COUNTS_SIZE = 200_000  # term counts kept per store (all tables) before the tables start over
 
 
 def _generation(store: Any) -> tuple[int, int]:
@@ -41,7 +41,7 @@ class StoredSides:
         self._store = weakref.ref(store)
         self.size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self.counts: dict[tuple[str, str], int] = {}  # (table, term) -> articles; see ``_index._counts``
+        self.counts: dict[str, dict[str, int]] = {}  # table -> term -> articles; see ``_index._counts``
         self._generation: tuple[int, int] | None = None
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -55,7 +55,7 @@ class StoredSides:
                 self._items.clear()
                 self.counts = {}
                 self._generation = generation
-            elif len(self.counts) > TERM_COUNTS_SIZE:
+            elif sum(map(len, self.counts.values())) > TERM_COUNTS_SIZE:
                 self.counts = {}
 
     def get(self, key: Hashable, build: Callable[[], Any]) -> Any:

@@ -152,14 +152,14 @@ def load_docs(store: Store, rowids: list[int]) -> dict[int, IndexedDoc]:
 
 def _counts(store: Store, table: str, terms: list[str]) -> dict[str, int]:
     """``table``'s count of each term (0 when absent); counts read before for this store state are not read again."""
-    known = stored_sides(store).counts
-    missing = [t for t in terms if (table, t) not in known]
+    known = stored_sides(store).counts.setdefault(table, {})
+    missing = [t for t in terms if t not in known]
     for i in range(0, len(missing), 500):
         chunk = missing[i : i + 500]
         rows = store.conn.execute(f"SELECT term, n FROM {table} WHERE term IN (%s)" % ",".join("?" * len(chunk)), chunk)
         found = {term: int(n) for term, n in rows}
-        known.update(((table, t), found.get(t, 0)) for t in chunk)
-    return {t: known[(table, t)] for t in terms}
+        known.update((t, found.get(t, 0)) for t in chunk)
+    return {t: known[t] for t in terms}
 
 
 def entity_idf(store: Store, terms: set[str]) -> dict[str, float]:
