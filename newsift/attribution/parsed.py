@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .filter import FILTER_PATH, OTHER_FILTER_PATH, CandidateFilter
 from .lexicon import LEXICON_PATH, CueLexicon
@@ -50,7 +50,16 @@ class ParsedText:
         self._starts = [off for off, _ in self.docs]
         self._offsets = {id(doc): off for off, doc in self.docs}
         self._lengths: dict[int, int] = {}
+        self._ents: dict[int, tuple[Span, ...]] = {}
+        self._ids: dict[int, list[list[int]]] = {}  # per doc: each token's tag, lemma and lower-case form ids
         self._token_starts: dict[int, list[int]] = {}
+
+    def ents_of(self, doc: Doc) -> tuple[Span, ...]:
+        """A doc's entities, made once: ``doc.ents`` builds a new Span for each entity on every call."""
+        ents = self._ents.get(id(doc))
+        if ents is None:
+            ents = self._ents[id(doc)] = doc.ents
+        return ents
 
     def length_of(self, doc: Doc) -> int:
         """Characters in a doc, from its last token: ``len(doc.text)`` joins every token's text to count."""
@@ -93,7 +102,10 @@ class ParsedText:
         passed: dict[tuple[int, int, int], bool] = {}
         for off, doc in self.docs:
             strings = doc.vocab.strings
-            for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            rows = self._ids.get(id(doc))
+            if rows is None:  # both cue scans read them: each doc's once
+                rows = self._ids[id(doc)] = doc.to_array([POS, LEMMA, LOWER]).tolist()
+            for i, (pos, lemma, lower) in enumerate(rows):
                 ok = passed.get((pos, lemma, lower))
                 if ok is None:
                     ok = passed[(pos, lemma, lower)] = wanted(strings[pos], strings[lemma], strings[lower])

@@ -110,7 +110,7 @@ class SpeakerResolver:
     def _learn(self, parsed: ParsedText) -> None:
         persons = []
         for off, doc in parsed.docs:
-            for ent in doc.ents:
+            for ent in parsed.ents_of(doc):
                 span = (off + ent.start_char, off + ent.end_char)
                 if ent.label_ == "PERSON" and not _not_a_person(ent):
                     persons.append((span, ent))
@@ -204,14 +204,14 @@ class SpeakerResolver:
         # of several names in the mention, the one it is about: "Clinton spokesman [Jesse Ferguson]",
         # "Carter's press secretary, [Peter Cook]" (not the possessor)
         # a name that only modifies another noun is not the speaker: "25% of [Clinton] supporters"
-        persons = sorted((e for e in head.doc.ents if e.label_ == "PERSON" and not _not_a_person(e)
+        persons = sorted((e for e in self.parsed.ents_of(head.doc) if e.label_ == "PERSON" and not _not_a_person(e)
                           and any(t in ids for t in range(e.start, e.end))
                           and (e.start <= head.i < e.end or e.root.dep_ == "appos" or head.lemma_.lower() in _PERSON_NOUNS)),
                          key=lambda e: (not e.start <= head.i < e.end, e.root.dep_ != "appos", e.root.dep_ == "poss"))
         if persons:
             name = self.name_of(persons[0]) or persons[0].text
             return Resolution(name, _chain(mention, self._first.get(name)), "person")
-        for ent in head.doc.ents:
+        for ent in self.parsed.ents_of(head.doc):
             if ent.start <= head.i < ent.end and ent.label_ == "NORP":
                 known = self._canonical.get(ent.text.split()[-1].lower())
                 if known:  # "Cuban told" after "Mark Cuban": a surname the tagger read as a nationality

@@ -89,7 +89,7 @@ class Tfidf:
             known = cache.get(word)
             if known is None:
                 grams = _char_wb(word, *self.ngram_range)
-                known = cache[word] = [i for g in grams if (i := self.vocabulary.get(g)) is not None]
+                known = cache[word] = [i for i in map(self.vocabulary.get, grams) if i is not None]
             columns.extend(known)
         return columns
 
@@ -118,9 +118,10 @@ def _char_wb(text: str, min_n: int, max_n: int) -> list[str]:
     grams = []
     for word in text.split():
         padded = f" {word} "
+        size = len(padded)
         for n in range(min_n, max_n + 1):
-            if len(padded) <= n:  # a short word counts once, whole, as scikit-learn does
+            if size <= n:  # a short word counts once, whole, as scikit-learn does
                 grams.append(padded)
                 break
-            grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+            grams += [padded[i:i + n] for i in range(size - n + 1)]
     return grams
