@@ -92,22 +92,26 @@ def _in_closing_zone(i: int, lines: list[Line], found: dict[int, Span]) -> bool:
 def stored_furniture(article: Article, store: SiteLines, min_articles: int, min_share: float) -> list[Span]:
     """Another article's furniture as provenance and coverage read it: its cue-rule lines and the lines
     recurring across its site's stored articles (``site_recurring_spans``)."""
-    lines, rules = _rule_lines(article.text)
-    return rules + site_recurring_spans(article, lines, store, min_articles, min_share)
+    lines, rules, keys = _rule_lines(article.text)
+    return rules + site_recurring_spans(article, lines, store, min_articles, min_share, keys)
 
 
 @lru_cache(maxsize=1024)
-def _rule_lines(text: str) -> tuple[list[Line], list[Span]]:
-    # the cue rules read the text alone: provenance and coverage both read a stored article's furniture
-    # in one check, so its lines and rule spans are kept for the next reader (callers never change them)
+def _rule_lines(text: str) -> tuple[list[Line], list[Span], list[int | None]]:
+    # the cue rules and line keys read the text alone: provenance and coverage both read a stored article's
+    # furniture in one check, so its lines, rule spans and keys are kept for the next reader (callers never
+    # change them)
+    from ..store import line_key
+
     lines = list(lines_of(text))
-    return lines, rule_spans(lines)
+    return lines, rule_spans(lines), [line_key(ln.text) for ln in lines]
 
 
 def site_recurring_spans(article: Article, lines: list[Line], store: SiteLines, min_articles: int,
-                         min_share: float) -> list[Span]:
+                         min_share: float, keys: list[int | None] | None = None) -> list[Span]:
     """Lines seen in at least ``min_articles`` of the domain's *other* stored articles, and in ``min_share``
-    of them unless the line is promo-shaped (a big site's promos each recur in few of its articles)."""
+    of them unless the line is promo-shaped (a big site's promos each recur in few of its articles).
+    ``keys``: the lines' ``line_key``s when already known."""
     from ..store import line_key
 
     domain = article.domain
@@ -118,7 +122,7 @@ def site_recurring_spans(article: Article, lines: list[Line], store: SiteLines, 
     others = size - (1 if in_store else 0)  # the checked article never counts toward its own recurrence
     if others < min_articles:
         return []
-    keyed = [(ln, line_key(ln.text)) for ln in lines]
+    keyed = list(zip(lines, keys if keys is not None else [line_key(ln.text) for ln in lines]))
     counts = store.line_counts(domain, [k for _, k in keyed if k is not None])
     spans = []
     for line, key in keyed:

@@ -132,7 +132,7 @@ class IndexedDoc:
     def __init__(self, row: tuple) -> None:  # type: ignore[type-arg]
         self.rowid, self.id, self.url, self.domain, self.title, self.published, self.day, names, terms = row
         self.entities: list[str] = names.split("\n") if names else []
-        self.terms: set[str] = set(terms.split("\n")) if terms else set()
+        self.terms: list[str] = terms.split("\n") if terms else []  # intersected with a query's few terms
 
 
 def load_docs(store: Store, rowids: list[int]) -> dict[int, IndexedDoc]:

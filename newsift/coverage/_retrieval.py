@@ -137,7 +137,7 @@ def _score(store: Store, candidates: list[Candidate], names: list[str], day: int
     total_idf = math.fsum(idf.values()) or 1.0  # fsum: exact, so set order never shows
     best = max((c.bm25 for c in candidates), default=1.0) or 1.0
     for c in candidates:
-        shared = query_terms & c.doc.terms
+        shared = query_terms.intersection(c.doc.terms)  # no set of the report's many terms built
         c.text_score = c.bm25 / best
         c.entity_score = math.fsum(idf[t] for t in shared) / total_idf
         c.shared_entities = sorted((t for t in shared if t in names), key=lambda t: (-idf[t], t))
