@@ -7,7 +7,7 @@ pairs; attribution needs absolute offsets and tokens across paragraphs.
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,11 +50,11 @@ class ParsedText:
         self._starts = [off for off, _ in self.docs]
         self._offsets = {id(doc): off for off, doc in self.docs}
         self._lengths: dict[int, int] = {}
-        self._ents: dict[int, tuple[Span, ...]] = {}
+        self._ents: dict[int, Sequence[Span]] = {}
         self._ids: dict[int, list[list[int]]] = {}  # per doc: each token's tag, lemma and lower-case form ids
         self._token_starts: dict[int, list[int]] = {}
 
-    def ents_of(self, doc: Doc) -> tuple[Span, ...]:
+    def ents_of(self, doc: Doc) -> Sequence[Span]:
         """A doc's entities, made once: ``doc.ents`` builds a new Span for each entity on every call."""
         ents = self._ents.get(id(doc))
         if ents is None:
