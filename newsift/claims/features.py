@@ -1,7 +1,7 @@
 """Text normalisation and cheap cue features for check-worthiness.
 
-Everything here is regular expressions over one sentence, so scoring stays
-at thousands of sentences a second on one core. The cues are the ones
+Everything here is regular expressions and word sets over one sentence, so
+scoring stays at thousands of sentences a second on one core. The cues are the ones
 ClaimBuster and the CheckThat! systems found useful: numbers and quantities,
 dates, named things (capitalised words inside the sentence), comparison and
 change words, and the markers of opinion, questions and pleasantries that
