@@ -28,6 +28,7 @@ corpus's shared text, not with its size.
 from __future__ import annotations
 
 import contextlib
+import pickle
 import sqlite3
 import threading
 import zlib
@@ -292,10 +293,18 @@ def _groups(shared: dict[tuple[Key, Key], int], partitions: int) -> list[list[tu
 
 # --- step 3: each text completed once, where it lies; pairs aligned in their group -------------------
 
+Piece = list[TextInfo] | bytes  # a group's texts from one partition; pickled when bound for another worker
+
+
 def _complete(part: list[dict[str, Any]], partitions: int, context: dict[str, Any],
-              params: TraceParams) -> list[list[TextInfo]]:
+              params: TraceParams, workers: int) -> list[Piece]:
     """The partition's texts that are in a pair, tokenised and completed (quotations, furniture,
-    postings) once, each sent to every group holding one of its pairs."""
+    postings) once, each sent to every group holding one of its pairs.
+
+    A group on another worker (of ``workers``, placed as ``_Places`` places them) gets its texts
+    pickled here, in the task: left to Dask, a worker's event loop pickles them while its task thread
+    holds Python's lock, and the other worker waits for them with nothing to do.
+    """
     out: list[list[TextInfo]] = [[] for _ in range(partitions)]
     needs, rowids = context["needs"], context["rowids"]
     ctx = _PairContext(context["store"], context["postings"], params, context["index"])
@@ -308,18 +317,25 @@ def _complete(part: list[dict[str, Any]], partitions: int, context: dict[str, An
                                  record["fps"].tolist())
         for g in groups:
             out[g].append(info)
-    return out
+    if workers < 2 or not part:
+        return list(out)
+    here = _bucket_of(part[0]["idx"], partitions) % workers  # every article of a partition has its bucket
+    return [pickle.dumps(infos, protocol=5) if g % workers != here else infos for g, infos in enumerate(out)]
+
+
+def _unpacked(piece: Piece) -> list[TextInfo]:
+    return pickle.loads(piece) if isinstance(piece, bytes) else piece
 
 
 Found = tuple[Relation, Article | None, Article | None]  # the articles only when the direction is weak
 
 
 def _align(cell: tuple[int, int], context: dict[str, Any], params: TraceParams,
-           *pieces: list[TextInfo]) -> list[Found]:
+           *pieces: Piece) -> list[Found]:
     """A cell's pairs (first article in partition ``g``, second in ``b``) as ``check`` sees each from its
     canonical first article."""
     pairs, shared = context["cells"].get(cell, []), context["shared"]
-    infos = {info.article.id: info for piece in pieces for info in piece}
+    infos = {info.article.id: info for piece in pieces for info in _unpacked(piece)}
     ctx = _PairContext(context["store"], context["postings"], params, context["index"])
     out = []
     for ka, kb in pairs:
@@ -443,7 +459,7 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
     # built on a worker, not here: the job needs no round trip to this machine between its steps
     with place(0):
         context = delayed(_context)(partitions, index, params, *each(_sites, [[part] for part in prepared]), *joined)
-    completed = _shuffle(prepared, _complete, partitions, context, params, place=place)
+    completed = _shuffle(prepared, _complete, partitions, context, params, len(place.workers), place=place)
     # a group's pairs are aligned in cells by the partition of their second article: a cell starts when its
     # two pieces are ready, so texts move from worker to worker while other cells are aligned
     aligned = []
