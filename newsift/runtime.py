@@ -1,4 +1,4 @@
-"""Process settings for long runs: the command line, the server and our own Dask workers call them.
+"""Process settings for long runs: the command line (so ``newsift serve`` too) and our own Dask workers call them.
 
 Python's cyclic garbage collector runs a young collection every 700 new container objects, and each
 collection that reaches the older generations walks every object alive in them: the loaded models,
