@@ -56,8 +56,8 @@ class GCPlugin(WorkerPlugin):  # type: ignore[misc]
 
     A worker receiving data from another unpickles thousands of small objects (a text's tokens), and
     Python's default collector scans every live object again and again while it does (``corpus trace``
-    moves thousands of texts so). ``gc.freeze`` moves the objects alive at start-up (modules, models)
-    out of every later collection.
+    moves thousands of texts so). ``gc.freeze`` moves the objects alive when the worker starts (its
+    imported modules; an Analyzer's models load later) out of every later collection.
     """
 
     name = "newsift-gc"

@@ -3,9 +3,10 @@
 Python's cyclic garbage collector runs a young collection every 700 new container objects, and each
 collection that reaches the older generations walks every object alive in them: the loaded models,
 the store's caches, the parsed articles. An analysis makes millions of short-lived containers
-(tokens, spans, rows), so with the default the collector takes a good share of the stages' CPU
-(``newsift bench speed --spacy`` against ``--python-gc``, README). Nearly all of that garbage is
-freed by reference counting the moment it is dropped, so collecting cycles less often holds little memory.
+(tokens, spans, rows), so the default collects very often. ``newsift bench speed --spacy`` against
+``--python-gc`` compares the two settings (README; on a noisy machine single runs overlap). Nearly all
+of that garbage is freed by reference counting the moment it is dropped, so collecting cycles less
+often holds little memory.
 
 A library must not retune the program that imports it: ``Analyzer`` leaves the collector alone, and
 the programs newsift runs itself call ``tune_gc``.

@@ -33,8 +33,8 @@ def _worker_counts(value: str | None) -> tuple[int, ...]:
               help="Time Dask LocalClusters of these sizes against one worker (e.g. 1,2).")
 @click.option("--limit", type=int, default=None, help="Read at most this many articles from PATHS.")
 @click.option("--python-gc", is_flag=True,
-              help="Keep Python's own garbage-collector thresholds (as a program importing newsift has them), "
-                   "not the ones newsift's commands set.")
+              help="Keep Python's own garbage-collector thresholds in this process (as a program importing "
+                   "newsift has them), not the ones newsift's commands set; --workers' LocalClusters keep theirs.")
 @click.pass_context
 def bench_speed(ctx: click.Context, paths: tuple[str, ...], repeat: int, stages: str | None, compare_spacy: bool,
                 workers: str | None, limit: int | None, python_gc: bool) -> None:

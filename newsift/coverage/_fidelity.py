@@ -119,12 +119,10 @@ class QuoteMatch:
 def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligned: int = MIN_ALIGNED,
                 min_share: float = MIN_SHARE) -> list[QuoteMatch]:
     """One-to-one pairs of the same remark, best first (ties by position, so the result is stable)."""
-    need = min(2, min_aligned)  # the fewest content stems a pair kept below shares
     scored = []
+    # the stem rules first: most pairs fail them, and the ratio, the costly part, is computed only for the rest
     for i, j in product(range(len(mine.keys)), range(len(theirs.keys))):
         shared = mine.stems[i] & theirs.stems[j]
-        if len(shared) < need:
-            continue  # most pairs share nothing: the ratio, the costly part, is computed only for the others
         shorter = min(len(mine.stems[i]), len(theirs.stems[j]))
         # never one word: two for a short quotation (up to four content stems), min_aligned for longer ones
         if len(shared) < (2 if shorter <= 4 else min_aligned) or len(shared) < min_share * shorter:
@@ -137,7 +135,7 @@ def match_keyed(mine: QuoteKeys, theirs: QuoteKeys, threshold: float, min_aligne
             continue  # a two-word fragment ("stop and frisk") inside a long remark is not that remark
         if not _same_speaker(mine.quotes[i], theirs.quotes[j]):
             continue
-        # single precision, as the matrix of rapidfuzz's cdist held it (0: under the threshold)
+        # kept in single precision, as pairs were always ranked by it (0: under the threshold)
         ratio = float(np.float32(fuzz.token_set_ratio(mine.keys[i], theirs.keys[j], score_cutoff=threshold)))
         if not ratio:
             continue
