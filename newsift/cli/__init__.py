@@ -24,7 +24,7 @@ from ._app import bench, cli, train
 __all__ = ["main", "cli", "bench", "train"]
 
 # modules that attach commands; add yours here
-_COMMAND_MODULES = ["check", "corpus", "store_cmd", "bench_speed", "bench_cleaning", "serve", "quotes_cmd",
+_COMMAND_MODULES = ["check", "corpus", "store_cmd", "bench_speed", "bench_trace", "bench_cleaning", "serve", "quotes_cmd",
                     "sources_cmd", "coverage_cmd", "provenance_cmd", "claims_cmd", "export",
                     "corpus_jobs"]
 

@@ -11,7 +11,7 @@ from ..errors import Errors, InputError
 from ._app import bench, options_from
 
 
-def _worker_counts(value: str | None) -> tuple[int, ...]:
+def worker_counts(value: str | None) -> tuple[int, ...]:
     if not value:
         return ()
     try:
@@ -51,7 +51,7 @@ def bench_speed(ctx: click.Context, paths: tuple[str, ...], repeat: int, stages:
         restore_python_gc()
     click.echo(f"gc thresholds             {gc.get_threshold()}")
     options = options_from(ctx, stages=stages.split(",") if stages else None)
-    counts = _worker_counts(workers)
+    counts = worker_counts(workers)
     if limit is not None and limit < 1:
         raise InputError(Errors.E408.format(option="--limit", value=limit))
     if compare_spacy or counts:

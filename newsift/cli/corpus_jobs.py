@@ -18,7 +18,7 @@ from .inputs import columns_and_suffixes, corpus_input_options
 __all__ = ["corpus"]
 
 
-def _positive(option: str, value: int) -> int:
+def positive(option: str, value: int) -> int:
     if value < 1:
         raise InputError(Errors.E408.format(option=option, value=value))
     return value
@@ -41,28 +41,34 @@ def corpus_trace(ctx: click.Context, inputs: tuple[str, ...], output: str, worke
     Writes one row per pair of articles sharing passages: the passages with offsets in both, their kinds,
     whether it is a copy (shared narrative) and who copied whom, with the evidence.
     """
+    options = options_from(ctx)
+    columns, _ = columns_and_suffixes(options_in)
+    positive("--workers", workers)
+    positive("--partitions", partitions)
+    relations, job, start = run_trace(list(inputs), options, partitions, columns, workers, scheduler,
+                                      lambda relations: _write_relations([r.as_row() for r in relations], output))
+    copies = sum(1 for r in relations if r.is_copy)
+    # the job's time apart from the cluster's start (a LocalCluster's; none on a running scheduler):
+    # what grows with the corpus and shrinks with workers
+    click.echo(f"{len(relations)} relations ({copies} copies, {len(relations) - copies} quotation overlaps) "
+               f"in {job + start:.1f} s (job {job:.1f} s, cluster start {start:.1f} s): {output}")
+
+
+def run_trace(inputs: list[str], options: Any, partitions: int, columns: Any, workers: int,
+              scheduler: str | None = None, write: Any = None) -> tuple[list[Any], float, float]:
+    """The job's relations, its time (writing them included) and the cluster's start time."""
     from ..batch import dask_client
     from ..corpus.inputs import corpus_bag
     from ..corpus.trace import trace_corpus
 
-    options = options_from(ctx)
-    columns, _ = columns_and_suffixes(options_in)
-    _positive("--workers", workers)
-    _positive("--partitions", partitions)
     params = _trace_params(options)
     started = time.perf_counter()
     with dask_client(workers, scheduler) as client:
         ready = time.perf_counter()
-        bag = corpus_bag(list(inputs), options.db, partitions, columns)
-        relations = trace_corpus(bag, params, partitions, client)
-        _write_relations([r.as_row() for r in relations], output)
-        done = time.perf_counter()
-        copies = sum(1 for r in relations if r.is_copy)
-        # the job's time apart from the cluster's start (a LocalCluster's; none on a running scheduler):
-        # what grows with the corpus and shrinks with workers
-        click.echo(f"{len(relations)} relations ({copies} copies, {len(relations) - copies} quotation overlaps) "
-                   f"in {done - started:.1f} s (job {done - ready:.1f} s, cluster start {ready - started:.1f} s): "
-                   f"{output}")
+        relations = trace_corpus(corpus_bag(inputs, options.db, partitions, columns), params, partitions, client)
+        if write is not None:
+            write(relations)
+        return relations, time.perf_counter() - ready, ready - started
 
 
 def _trace_params(options: Any) -> Any:
