@@ -65,7 +65,9 @@ def run_trace(inputs: list[str], options: Any, partitions: int, columns: Any, wo
     started = time.perf_counter()
     with dask_client(workers, scheduler) as client:
         ready = time.perf_counter()
-        relations = trace_corpus(corpus_bag(inputs, options.db, partitions, columns), params, partitions, client)
+        # the store holds each id once: its partitions need no shuffle by id
+        relations = trace_corpus(corpus_bag(inputs, options.db, partitions, columns), params, partitions, client,
+                                 unique=not inputs)
         if write is not None:
             write(relations)
         return relations, time.perf_counter() - ready, ready - started

@@ -4,8 +4,9 @@ The job does what ``check`` does one article at a time against the store,
 for all articles at once, without a shared SQLite file:
 
 1. articles are read in partitions (the store, JSONL or Parquet), shuffled
-   by id so each id keeps one version, and each worker computes their
-   fingerprints and site line keys with provenance's own fingerprint code;
+   by id so each id keeps one version (not the store's: it holds each id
+   once), and each worker computes their fingerprints and site line keys
+   with provenance's own fingerprint code;
 2. candidate pairs come from a shuffle join on fingerprint hashes: a hash
    held by more than ``max_postings`` articles is stock text and dropped,
    as the store's candidate search drops it; a pair needs ``min_shared``
@@ -316,7 +317,7 @@ def _pair_cost(words_a: int, words_b: int, shared: int) -> float:
     return 1.4e-4 + 3.9e-7 * (words_a + words_b) + 3.5e-5 * shared
 
 
-def _groups(shared: dict[tuple[Key, Key], int], partitions: int, workers: int,
+def _groups(shared: dict[tuple[Key, Key], int], where: dict[Key, int], partitions: int, workers: int,
             words: dict[Key, int]) -> list[list[tuple[Key, Key]]]:
     """Pairs dealt to the partition of one of their two articles, so that one text never moves.
 
@@ -326,7 +327,7 @@ def _groups(shared: dict[tuple[Key, Key], int], partitions: int, workers: int,
     aligns. The deal depends only on the pairs and the number of workers, never on timing.
     """
     workers = max(1, workers)
-    bucket = {key: _bucket_of(key, partitions) for pair in shared for key in pair}
+    bucket = {key: where[key] for pair in shared for key in pair}
     load = [0.0] * workers
     for key, b in bucket.items():
         load[b % workers] += _text_cost(words[key])
@@ -376,7 +377,7 @@ def _complete(part: list[dict[str, Any]], partitions: int, context: dict[str, An
             out[g].append(info)
     if workers < 2 or not part:
         return list(out)
-    here = _bucket_of(part[0]["idx"], partitions) % workers  # every article of a partition has its bucket
+    here = context["where"][part[0]["idx"]] % workers
     return [pickle.dumps(infos, protocol=5) if g % workers != here else infos for g, infos in enumerate(out)]
 
 
@@ -463,7 +464,8 @@ def _context(partitions: int, workers: int, index: IndexParams, params: TracePar
     joined: list[Joined] = list(parts[partitions:])
     shared = _candidates([pairs for _, pairs in joined], params)
     domains = {key: domain for part, _ in sites for key, domain, _ in part}
-    groups = _groups(shared, partitions, workers, {key: n for part, _ in sites for key, _, n in part})
+    where = {key: p for p, (part, _) in enumerate(sites) for key, _, _ in part}  # each article's partition
+    groups = _groups(shared, where, partitions, workers, {key: n for part, _ in sites for key, _, n in part})
     rowids = {key: n for n, key in enumerate(sorted(domains), start=1)}
     lines: Counter[tuple[str, int]] = Counter()
     for _, counts in sites:
@@ -476,21 +478,22 @@ def _context(partitions: int, workers: int, index: IndexParams, params: TracePar
         for key in {k for pair in pairs for k in pair}:
             needs.setdefault(key, []).append(g)
         for ka, kb in pairs:  # one article lies in partition g; the cell is the other's partition
-            other = kb if _bucket_of(ka, partitions) == g else ka
-            cells.setdefault((g, _bucket_of(other, partitions)), []).append((ka, kb))
+            other = kb if where[ka] == g else ka
+            cells.setdefault((g, where[other]), []).append((ka, kb))
     store = CorpusStore(dict(Counter(d for d in domains.values() if d)), dict(lines),
                         {rowids[k]: d for k, d in domains.items()})
     return {"rowids": rowids, "postings": postings, "store": store, "index": index, "needs": needs,
-            "shared": shared, "cells": cells}
+            "shared": shared, "cells": cells, "where": where}
 
 
 def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: int = 8, client: Any = None,
-                 index: IndexParams = IndexParams()) -> list[Relation]:
+                 index: IndexParams = IndexParams(), unique: bool = False) -> list[Relation]:
     """Every relation in a Dask bag of article dicts (``Article.to_dict`` form), on the current scheduler.
 
-    The work goes to the workers in two graphs and comes back in one gather: the articles are prepared;
-    their fingerprints are joined, one task builds the context from the join, and each paired text is
-    completed once and its pairs aligned.
+    The work goes to the workers in two graphs: the articles are prepared; their fingerprints are
+    joined, one task builds the context from the join, and each paired text is completed once and its
+    pairs aligned, each cell's relations gathered as it ends. ``unique``: the bag holds each id once
+    (the store does), so its partitions are kept as they are, not shuffled by id.
     """
     import dask
     from dask import delayed
@@ -507,10 +510,15 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
                 out.append(delayed(func)(*args, *pieces))
         return out
 
-    # one article per id (a corpus may hold one twice); the smallest text wins, whatever the order. A
-    # shuffle by id, not a fold: a fold passes the whole corpus through one task, which no worker shares
-    prepared = each(_prepare_bucket, _shuffle(articles.to_delayed(), _split_by_id, partitions, place=place, whole=True),
-                    index)
+    if unique:
+        parts = articles.to_delayed()
+        partitions = len(parts)
+        prepared = each(_prepare, [[part] for part in parts], index)
+    else:
+        # one article per id (a corpus may hold one twice); the smallest text wins, whatever the order. A
+        # shuffle by id, not a fold: a fold passes the whole corpus through one task, which no worker shares
+        prepared = each(_prepare_bucket, _shuffle(articles.to_delayed(), _split_by_id, partitions, place=place,
+                                                  whole=True), index)
     # started now (on a cluster ``persist`` does not wait), and the rest of the graph is built on its keys:
     # built on the input's own graph, each later task re-culled that whole graph and building took a second
     prepared = list(dask.persist(*prepared))
@@ -518,7 +526,8 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
                   params.max_postings)
     # built on a worker, not here: the job needs no round trip to this machine between its steps
     with place(0):
-        context = delayed(_context)(partitions, len(place.workers), index, params, *each(_sites, [[part] for part in prepared]), *joined)
+        context = delayed(_context)(partitions, len(place.workers), index, params,
+                                    *each(_sites, [[part] for part in prepared]), *joined)
     completed = _shuffle(prepared, _complete, partitions, context, params, len(place.workers), place=place)
     # a group's pairs are aligned in cells by the partition of their second article: a cell starts when its
     # two pieces are ready, so texts move from worker to worker while other cells are aligned
@@ -527,6 +536,18 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
         for b in range(partitions):
             with place(g):
                 aligned.append(delayed(_align)((g, b), context, params, pieces[g], *([pieces[b]] if b != g else [])))
-    found = [item for cell in dask.compute(aligned)[0] for item in cell]
+    found = [item for cell in _gathered(aligned, client) for item in cell]
     copied = _copied_spans([relation for relation, _, _ in found], params.min_shared)
     return sorted((_resolve(item, copied) for item in found), key=lambda r: (r.a, r.b))
+
+
+def _gathered(tasks: list[Any], client: Any) -> list[Any]:
+    """The tasks' results, each fetched as soon as its task ends (in any order): fetched all at once at the
+    end, the last results' transfer was time no worker computed in."""
+    if client is None:
+        import dask
+
+        return list(dask.compute(tasks)[0])
+    from distributed import as_completed
+
+    return [result for _, result in as_completed(client.compute(tasks), with_results=True)]

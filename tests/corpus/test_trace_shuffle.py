@@ -71,7 +71,8 @@ def test_pairs_across_workers_go_where_there_is_less_work_each_once_and_one_text
     words = {k: rng.randrange(50, 3000) for k in keys}
     shared = {pair: rng.randrange(2, 40) for pair in sorted(combinations(keys, 2)) if rng.random() < 0.05}
     partitions, workers = 6, 2
-    groups = _groups(shared, partitions, workers, words)
+    where = {k: _bucket_of(k, partitions) for k in keys}
+    groups = _groups(shared, where, partitions, workers, words)
     dealt = [pair for group in groups for pair in group]
     assert sorted(dealt) == sorted(shared)  # every pair once
     for g, group in enumerate(groups):  # in the group of one of its own articles' partitions
@@ -93,4 +94,4 @@ def test_pairs_across_workers_go_where_there_is_less_work_each_once_and_one_text
     for (a, b), c in cost.items():
         first[_bucket_of(a, partitions) % workers] += c
     assert abs(first[0] - first[1]) > abs(load[0] - load[1])
-    assert _groups(shared, partitions, 1, words) == _groups(shared, partitions, 0, words)  # one worker: no choice
+    assert _groups(shared, where, partitions, 1, words) == _groups(shared, where, partitions, 0, words)  # one worker: no choice
