@@ -1,4 +1,4 @@
-"""``newsift search``, ``newsift corpus reindex``, ``newsift bench coverage`` and ``newsift bench same-event``."""
+"""``newsift search``, ``newsift corpus reindex``, ``newsift bench coverage``, ``same-event`` and ``names``."""
 
 from __future__ import annotations
 
@@ -139,3 +139,29 @@ def bench_same_event(data: str | None, labels: str | None, queries: int, seeds: 
 
 def _counts(score: dict) -> dict:  # type: ignore[type-arg]
     return {k: v for k, v in score.items() if k not in ("unjudged", "false_same", "rows")}
+
+
+@bench.command("names")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--labels", type=click.Path(dir_okay=False), default=None,
+              help="Verdicts file (default: the project's newsift/bench/labels/coverage-people.tsv).")
+@click.option("--show", is_flag=True, help="Also list the names without a verdict, for reading.")
+@click.pass_context
+def bench_names(ctx: click.Context, paths: tuple[str, ...], labels: str | None, show: bool) -> None:
+    """Check PATHS against the store and score the names coverage lists as people against names read by hand."""
+    from ..bench.names import run_names_bench
+
+    result = run_names_bench(list(paths), options_from(ctx), Path(labels) if labels else None)
+    click.echo(f"articles {result['articles']}: {result['listings']} people listed ({result['names']} names), "
+               f"{result['read_listings']} with a verdict ({result['read_names']} names)")
+    for key, what in (("not_a_person", "not a person"), ("titled", "a person printed with a title")):
+        if result[key] is not None:
+            click.echo(f"  {what:<30} {result[key]:.3f} of listings, {result[key + '_names']:.3f} of names")
+    click.echo(f"  most listed non-people: {', '.join(result['not_people'][:12]) or '-'}")
+    if result["unread"]:
+        click.echo(f"  {len(result['unread'])} name(s) without a verdict: read them and add them to the labels file")
+        if show:
+            for name in result["unread"]:
+                click.echo(f"    {name}")
+    click.echo(json.dumps({k: v for k, v in result.items() if k not in ("unread", "not_people")}
+                          | {"unread": len(result["unread"])}))

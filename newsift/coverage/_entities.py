@@ -36,6 +36,15 @@ __all__ = ["Names", "Mentions", "names_from_layer", "names_from_text", "names_of
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "FAC", "LAW", "WORK_OF_ART"})
 _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 _PLACES = _NOT_PERSON - {"ORG"}
+# words of organisation, institution and thing names that are in no person's name ("Opinion Research Corp",
+# "Clinton Global Initiative", "Fifth Amendment")
+_ORG_WORDS = frozenset(
+    """corp inc llc ltd consulting caucus initiative partnership service services corps crescent fund holdings
+    media research systems society coalition alliance federation convention conference summit industries
+    college academy international movement jail prison amendment clause institution bureau hotel
+    organization magazine images show nightclub marathon massacre files prize award awards reserve
+    brotherhood parenthood klan politics radio room""".split()
+)
 PLACE_ORG = frozenset(
     """bridge river street road route avenue hall city county state department ministry council court house
     party university school hospital airport station airlines airline company bank league club united
@@ -43,12 +52,35 @@ PLACE_ORG = frozenset(
     journal press ledger wire galaxy day week tv foundation institute committee association corporation
     group center centre network administration senate congress assembly commission office campaign union
     army navy force forces guard times""".split()
+) | _ORG_WORDS
+# last words no person's name ends with, even one spaCy tagged PERSON ("Axe Files", "Iraq War", "African
+# Americans"); PLACE_ORG's others are surnames too ("Grace Park", "Anita Hill" is why "hill" is in neither)
+_NEVER_SURNAME = _ORG_WORDS | frozenset(
+    """war security brothers trust partners america american americans african ricans muslims foundation
+    institute committee commission association corporation university airlines""".split()
 )
+# first words of place and organisation names ("New York", "North Dakota", "Las Vegas", "Red Cross"): no
+# one's given name. A stored report's names are capitalised phrases with no tagger behind them, and its text
+# may never print "new" or "north" in lower case, which is what otherwise tells "New York" from "Elena Ortiz"
+_PLACE_FIRST = frozenset(
+    """new north south east west northern southern eastern western central middle upper lower las los san
+    santa saint st fort mount mt lake port great greater el red white black green blue""".split()
+)
+# words that open a sentence before a name, read as one capitalised phrase ("Although Clinton", "Unlike
+# Trump", "Watch Conway"); never a given name
+_OPENERS = frozenset(
+    """although though unlike since even maybe watch while when after before because unless despite
+    during like both either neither every each whether perhaps also only just then still yet so meanwhile
+    instead indeed however dear top fake happy potential""".split()
+)
+_NOT_GIVEN = _PLACE_FIRST | _OPENERS  # a name opening with one of these is no one's
 # titles and roles printed before a name ("Attorney Danny Williams", "Sen. Ron Johnson")
 _TITLES = TITLE_WORDS | frozenset(
     """attorney general madame madam sen rep gov judge justice sgt lt col gen capt cpt maj cmdr adm rev reverend
     father pastor detective deputy chairman chairwoman chair ceo leader speaker host anchor editor officer
-    lord lady prince princess king queen pope sheriff chancellor former""".split()
+    lord lady prince princess king queen pope sheriff chancellor former moderator candidate nominee
+    libertarian democrat republican activist professor prof coach founder ambassador commander spokesperson
+    correspondent reporter columnist analyst strategist adviser advisor aide""".split()
 )
 _PARTICLES = frozenset("de du da di la le von van der den al bin ibn el".split())
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
@@ -184,6 +216,9 @@ def names_from_layer(text: str, entities: Iterable[Span], furniture: list[tuple[
         person = _layer_person(key, shown, labels[key], ordinary)
         if "PERSON" in labels[key] and not person and not (labels[key] & _NOT_PERSON) and not _name_like(shown):
             continue  # a PERSON that is no name at all ("Kremlin-controlled TV"): drop it
+        if person:  # "Moderator Lester Holt" is Lester Holt, counted with his other mentions
+            shown = _without_titles(shown)
+            key = shown.lower()
         names.add(key, shown, person, in_quote)
     return names
 
@@ -193,7 +228,11 @@ def _layer_person(key: str, shown: str, labels: set[str], ordinary: set[str]) ->
 
     Never a name spaCy also tags as a place, nationality or event in this article.
     """
-    if labels & _PLACES or not person_shaped(shown, ordinary):
+    if labels & _PLACES or not person_shaped(_without_titles(shown), ordinary):
+        return False
+    if not (words := [t for t in key.split() if t not in _TITLES]) or words[0] in _NOT_GIVEN:
+        return False
+    if len(words) > 1 and words[-1] in _NEVER_SURNAME:
         return False
     if "PERSON" in labels:
         return True
@@ -264,11 +303,21 @@ def names_of_mentions(mentions: Mentions, known: Names | None = None) -> Names:
 
 
 def _without_titles(shown: str) -> str:
-    """"County Commissioner Ruth Engel" -> "Ruth Engel": a person's name without the titles before it."""
+    """"County Commissioner Ruth Engel" -> "Ruth Engel": a person's name without the titles before it, and
+    without one word qualifying the first title ("Iraqi Prime Minister Haider" -> "Haider")."""
     tokens = shown.split()
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _TITLES:
+    if len(tokens) > 2 and _title(tokens[1]) and tokens[1].lower() not in _PLACE_TITLES and not _title(tokens[0]):
+        tokens.pop(0)
+    while len(tokens) > 1 and _title(tokens[0]):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+_PLACE_TITLES = frozenset({"county", "city", "state"})  # "County Commissioner", but "Middlesex County College"
+
+
+def _title(token: str) -> bool:
+    return token.lower().rstrip(".") in _TITLES
 
 
 def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary: AbstractSet[str]) -> bool:
@@ -279,5 +328,7 @@ def _is_person(key: str, shown: str, known: Names, surnames: set[str], ordinary:
     tokens = [t for t in key.split() if t not in _TITLES]
     if not 2 <= len(tokens) <= 3 or any(t in PLACE_ORG for t in tokens):
         return len(tokens) == 1 and tokens[0] in surnames
+    if tokens[0] in _NOT_GIVEN or tokens[-1] in _NEVER_SURNAME:
+        return False
     # a given name is not an ordinary word of either text ("Top Democrats", "Following Clinton")
     return tokens[0] not in ordinary and person_shaped(_without_titles(shown), ordinary)

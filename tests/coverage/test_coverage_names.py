@@ -78,3 +78,32 @@ def test_person_shape():
     assert person_shaped("Elena Ortiz", ordinary) and person_shaped("J. Edgar Hoover", ordinary)
     assert not person_shaped("Story Continued Below", ordinary)
     assert not person_shaped("NATO", ordinary) and not person_shaped("Kremlin-controlled TV", ordinary)
+
+
+def test_place_names_are_not_people_even_where_the_text_never_says_new_or_north():
+    other = "The debate at Hofstra in New York drew Jill Stein, who protested in North Dakota, then in Las Vegas."
+    names = names_from_text(other, [], [])
+    assert {"new york", "north dakota", "las vegas"} <= set(names.display)
+    assert names.people == {"jill stein"}
+    spans = _spans(POLITICO, [("New York", "ORG")])  # tagged an organisation, never a place
+    assert "new york" not in names_from_layer(POLITICO, spans, [], []).people
+
+
+def test_organisations_and_things_named_by_their_words_are_not_people_even_tagged_person():
+    text = ("Opinion Research Corp ran the poll for the Red Cross before the Iraq War, Anita Hill said. "
+            "Ann Lee agreed on the Axe Files.")
+    names = names_from_text(text, [], [])
+    assert {"opinion research corp", "red cross", "iraq war"}.isdisjoint(names.people)
+    assert {"anita hill", "ann lee"} <= names.people  # "hill" ends names too
+    spans = _spans(text, [("Opinion Research Corp", "ORG"), ("Iraq War", "PERSON"), ("Anita Hill", "PERSON"),
+                          ("Ann Lee", "PERSON"), ("Axe Files", "PERSON")])
+    assert names_from_layer(text, spans, [], []).people == {"anita hill", "ann lee"}
+
+
+def test_a_persons_titles_are_left_out_and_their_mentions_counted_together():
+    text = "Moderator Lester Holt asked first. Lester Holt then turned to Iraqi Prime Minister Haider Abadi."
+    spans = _spans(text, [("Moderator Lester Holt", "PERSON"), ("Lester Holt", "PERSON"),
+                          ("Iraqi Prime Minister Haider Abadi", "PERSON")])
+    names = names_from_layer(text, spans, [], [])
+    assert names.counts["lester holt"] == 2 and "moderator lester holt" not in names.display
+    assert names.display["haider abadi"] == "Haider Abadi" and "haider abadi" in names.people
