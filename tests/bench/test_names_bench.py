@@ -47,18 +47,13 @@ def test_bench_names_with_a_missing_labels_file_is_one_coded_line(tmp_path, caps
     assert done.value.code == 2 and len(err) == 1 and "[E307]" in err[0]
 
 
-def test_bench_names_on_the_examples(tmp_path, capsys):
+def test_bench_names_on_the_examples(examples_db, capsys):
     import json
 
     from shared_data import EXAMPLES
 
-    db = str(tmp_path / "s.db")
     with pytest.raises(SystemExit) as done:
-        main(["--db", db, "index", str(EXAMPLES)])
-    assert done.value.code == 0
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as done:
-        main(["--db", db, "bench", "names", str(EXAMPLES)])
+        main(["--db", examples_db, "bench", "names", str(EXAMPLES)])
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert done.value.code == 0 and result["benchmark"] == "coverage-people" and result["articles"] >= 3
     assert result["read_listings"] <= result["listings"] and isinstance(result["unread"], int)

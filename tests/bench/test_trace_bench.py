@@ -6,7 +6,6 @@ import pytest
 
 from newsift.bench.trace import loop_speedup, trace_scaling
 from newsift.cli import main
-from shared_data import EXAMPLES
 
 ROWS = [{"a": "x", "b": "y", "is_copy": True}]
 
@@ -39,14 +38,9 @@ def test_the_loop_speedup_is_the_processes_times_one_loops_time_over_theirs():
     assert probe["speedup"] == pytest.approx(2 * probe["one_s"] / probe["2_s"], abs=0.05)  # times are rounded
 
 
-def test_bench_trace_command_on_the_examples(tmp_path, capsys):
-    db = str(tmp_path / "s.db")
+def test_bench_trace_command_on_the_examples(examples_db, capsys):
     with pytest.raises(SystemExit) as done:
-        main(["--db", db, "index", str(EXAMPLES)])
-    assert done.value.code == 0
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as done:
-        main(["--db", db, "bench", "trace", "--rounds", "1", "--partitions", "2"])
+        main(["--db", examples_db, "bench", "trace", "--rounds", "1", "--partitions", "2"])
     out = capsys.readouterr().out.strip().splitlines()
     assert done.value.code == 0
     result = json.loads(out[-1])
