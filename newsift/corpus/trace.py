@@ -529,7 +529,7 @@ def trace_corpus(articles: Any, params: TraceParams | None = None, partitions: i
         context = delayed(_context)(partitions, len(place.workers), index, params,
                                     *each(_sites, [[part] for part in prepared]), *joined)
     completed = _shuffle(prepared, _complete, partitions, context, params, len(place.workers), place=place)
-    # a group's pairs are aligned in cells by the partition of their second article: a cell starts when its
+    # a group's pairs are aligned in cells by the partition of their other article: a cell starts when its
     # two pieces are ready, so texts move from worker to worker while other cells are aligned
     aligned = []
     for g, pieces in enumerate(completed):
