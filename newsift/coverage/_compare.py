@@ -143,10 +143,25 @@ def _numbers_missing(mine: list[str], theirs: list[str]) -> list[str]:
     return [v for v in mine if _number_key(v) not in keys]
 
 
+def _people(names: Names, missing: list[str]) -> list[str]:
+    """The missing people as printed, each once: a surname alone is left out beside the full name it ends
+    ("Kovaleski" beside "Serge Kovaleski"), and two keys printed alike ("CEO Andy Puzder") are one."""
+    shown = [names.display[k] for k in missing if k in names.people]
+    surnames = {s.split()[-1].lower() for s in shown if " " in s}
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in shown:
+        key = name.lower()
+        if key not in seen and (" " in name or key not in surnames):
+            seen.add(key)
+            out.append(name)
+    return out
+
+
 def _changes(names: Names, missing: list[str], figures: list[str], quotes: QuoteKeys, used: set[int],
           limit: int) -> dict[str, Any]:
     return {
-        "people": [names.display[k] for k in missing if k in names.people][:limit],
+        "people": _people(names, missing)[:limit],
         "other_names": [names.display[k] for k in missing if k not in names.people][:limit],
         "numbers": figures[:limit],
         "quotes": [q.text for k, q in enumerate(quotes.quotes) if k not in used and q.kind != "indirect"][:limit],

@@ -185,6 +185,8 @@ def merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _clean(shown: str) -> str:
+    # no name holds a bracket: "(CNN)Massachusetts", a dateline glued to its first word, is "Massachusetts"
+    shown = shown.rsplit(")", 1)[-1].lstrip("(")
     return _POSSESSIVE.sub("", _LEADING.sub("", " ".join(shown.split()))).strip(" .,;:-")
 
 

@@ -107,3 +107,19 @@ def test_a_persons_titles_are_left_out_and_their_mentions_counted_together():
     names = names_from_layer(text, spans, [], [])
     assert names.counts["lester holt"] == 2 and "moderator lester holt" not in names.display
     assert names.display["haider abadi"] == "Haider Abadi" and "haider abadi" in names.people
+
+
+def test_a_dateline_glued_to_a_name_is_left_out():
+    text = "(CNN)Massachusetts Sen. Elizabeth Warren spoke on Monday."
+    spans = _spans(text, [("CNN)Massachusetts", "GPE"), ("Elizabeth Warren", "PERSON")])
+    assert set(names_from_layer(text, spans, [], []).display) == {"massachusetts", "elizabeth warren"}
+
+
+def test_missing_people_are_listed_once_and_a_surname_not_beside_its_full_name():
+    from newsift.coverage._compare import _people
+    from newsift.coverage._entities import Names
+
+    names = Names(display={"serge kovaleski": "Serge Kovaleski", "kovaleski": "Kovaleski", "ceo andy puzder":
+                           "Andy Puzder", "andy puzder": "Andy Puzder", "obama": "Obama"},
+                  people={"serge kovaleski", "kovaleski", "ceo andy puzder", "andy puzder", "obama"})
+    assert _people(names, list(names.display)) == ["Serge Kovaleski", "Andy Puzder", "Obama"]
