@@ -327,22 +327,21 @@ def _groups(shared: dict[tuple[Key, Key], int], where: dict[Key, int], partition
     aligns. The deal depends only on the pairs and the number of workers, never on timing.
     """
     workers = max(1, workers)
-    bucket = {key: where[key] for pair in shared for key in pair}
     load = [0.0] * workers
-    for key, b in bucket.items():
-        load[b % workers] += _text_cost(words[key])
+    for key in dict.fromkeys(key for pair in shared for key in pair):  # in order: the same sums every run
+        load[where[key] % workers] += _text_cost(words[key])
     groups: list[list[tuple[Key, Key]]] = [[] for _ in range(partitions)]
     across = []
     for (ka, kb), n in shared.items():
         cost = _pair_cost(words[ka], words[kb], n)
-        ga, gb = bucket[ka], bucket[kb]
+        ga, gb = where[ka], where[kb]
         if ga % workers == gb % workers:
             groups[ga].append((ka, kb))
             load[ga % workers] += cost
         else:
             across.append((-cost, ka, kb))
     for cost, ka, kb in sorted(across):
-        ga, gb = bucket[ka], bucket[kb]
+        ga, gb = where[ka], where[kb]
         g = ga if load[ga % workers] <= load[gb % workers] else gb
         groups[g].append((ka, kb))
         load[g % workers] -= cost

@@ -82,6 +82,7 @@ _TITLES = TITLE_WORDS | frozenset(
     libertarian democrat republican activist professor prof coach founder ambassador commander spokesperson
     correspondent reporter columnist analyst strategist adviser advisor aide""".split()
 )
+_PLACE_TITLES = frozenset({"county", "city", "state"})  # "County Commissioner", but "Middlesex County College"
 _PARTICLES = frozenset("de du da di la le von van der den al bin ibn el".split())
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -313,9 +314,6 @@ def _without_titles(shown: str) -> str:
     while len(tokens) > 1 and _title(tokens[0]):
         tokens.pop(0)
     return " ".join(tokens)
-
-
-_PLACE_TITLES = frozenset({"county", "city", "state"})  # "County Commissioner", but "Middlesex County College"
 
 
 def _title(token: str) -> bool:
