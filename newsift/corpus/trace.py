@@ -164,7 +164,12 @@ def _shuffle(parts: Parts, split: Any, partitions: int, *args: Any, place: "_Pla
             splits.append(delayed(split, nout=None if whole else partitions)(part, partitions, *args))
     if whole:
         return [[b, *splits] for b in range(partitions)]
-    return [[pieces[b] for pieces in splits] for b in range(partitions)]
+    import dask
+
+    # a piece is cut out of its split by a task of its own on the split's worker; first, before the work
+    # queued there, as a worker elsewhere may be waiting for it
+    with dask.annotate(priority=1):
+        return [[pieces[b] for pieces in splits] for b in range(partitions)]
 
 
 def _pieces(b: int, splits: tuple[list[Any], ...]) -> list[Any]:

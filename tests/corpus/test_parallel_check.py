@@ -41,6 +41,26 @@ def test_threads_cluster_keeps_input_order(tmp_path):
     assert [r["article"]["text"] for r in reports] == texts
 
 
+def test_local_cluster_processes_wake_rarely_and_steal_often():
+    # the settings reach the worker processes, started by their nannies with the config of the moment
+    from newsift.batch import dask_client
+
+    want = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+            "distributed.admin.system-monitor.interval": "5s", "distributed.scheduler.work-stealing-interval": "100ms"}
+
+    def seen() -> dict[str, str]:
+        import dask
+
+        return {key: dask.config.get(key) for key in want}
+
+    with dask_client(1) as client:
+        assert list(client.run(seen).values()) == [want]
+        assert client.run_on_scheduler(seen) == want
+    import dask
+
+    assert dask.config.get("distributed.admin.tick.interval") != "1s"  # the caller's settings are left alone
+
+
 def test_unreachable_scheduler_is_one_coded_line(tmp_path):
     options = Options(db=str(tmp_path / "absent.db"), stages=["cleaning"])
     with pytest.raises(Exception, match=r"\[E400\]"):

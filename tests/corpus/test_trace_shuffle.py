@@ -95,3 +95,12 @@ def test_pairs_across_workers_go_where_there_is_less_work_each_once_and_one_text
         first[_bucket_of(a, partitions) % workers] += c
     assert abs(first[0] - first[1]) > abs(load[0] - load[1])
     assert _groups(shared, where, partitions, 1, words) == _groups(shared, where, partitions, 0, words)  # one worker: no choice
+
+
+def test_pieces_are_cut_first_on_their_worker():
+    # a piece waits for its split's worker to run the task that cuts it, while a worker elsewhere may wait for
+    # the piece: the cutting tasks go ahead of the work queued there, and only they do
+    parts = [delayed(list)([{"id": "a"}]), delayed(list)([{"id": "b"}])]
+    piece = _shuffle(parts, _split_by_id, 2)[0][0]
+    annotations = {name.split("-")[0]: layer.annotations for name, layer in piece.__dask_graph__().layers.items()}
+    assert annotations == {"list": None, "_split_by_id": None, "getitem": {"priority": 1}}
