@@ -155,6 +155,7 @@ def _shuffle(parts: Parts, split: Any, partitions: int, *args: Any, place: "_Pla
     partitions. For splits that are cheap to send whole; a split whose pieces go to different workers
     for most of its bulk is sent piece by piece.
     """
+    import dask
     from dask import delayed
 
     place = place or _Places(None)
@@ -164,8 +165,6 @@ def _shuffle(parts: Parts, split: Any, partitions: int, *args: Any, place: "_Pla
             splits.append(delayed(split, nout=None if whole else partitions)(part, partitions, *args))
     if whole:
         return [[b, *splits] for b in range(partitions)]
-    import dask
-
     # a piece is cut out of its split by a task of its own on the split's worker; first, before the work
     # queued there, as a worker elsewhere may be waiting for it
     with dask.annotate(priority=1):
@@ -181,7 +180,8 @@ class _Places:
     on one worker from step to step, and each worker gets its share of the partitions. Left to itself
     the scheduler piles tasks on the worker holding the broadcast context, then moves data to balance,
     and on a few busy workers a move waits for the sender to let go of Python's lock. A worker may still
-    take another's task when it is idle (``allow_other_workers``)."""
+    take another's task when it is idle (``allow_other_workers``: Dask's work stealing, which a local
+    cluster runs every 100 ms, see ``batch.dask_client``)."""
 
     def __init__(self, client: Any) -> None:
         self.workers = sorted(client.nthreads()) if client is not None else []
