@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import dask
 import pytest
 
 from newsift import Article, Options
@@ -48,16 +49,12 @@ def test_local_cluster_processes_wake_rarely_and_steal_often():
     want = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
             "distributed.admin.system-monitor.interval": "5s", "distributed.scheduler.work-stealing-interval": "100ms"}
 
-    def seen() -> dict[str, str]:
-        import dask
-
+    def seen() -> dict[str, object]:
         return {key: dask.config.get(key) for key in want}
 
     with dask_client(1) as client:
         assert list(client.run(seen).values()) == [want]
         assert client.run_on_scheduler(seen) == want
-    import dask
-
     assert dask.config.get("distributed.admin.tick.interval") != "1s"  # the caller's settings are left alone
 
 
