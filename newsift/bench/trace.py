@@ -6,8 +6,8 @@ worker count and then probes the machine: a fixed pure-Python loop in one
 process and in ``n`` processes at once (each in alternating order, so a drift
 in the machine's speed falls on both). ``n × one loop's time / n loops' time``
 is what the machine gave ``n`` processes that share nothing in that round. It
-is context, not a bound: on the development machine it moved from 1.17× to
-2.13× between rounds, and the job's own speed-up was sometimes above it. Only
+is context, not a bound: on the development machine it moved from 1.13× to
+2.18× between rounds, and the job's own speed-up was sometimes above it. Only
 medians over rounds are worth quoting. Every run's relations are compared
 with the first run's: a speed-up counts only if the output is the same.
 """
